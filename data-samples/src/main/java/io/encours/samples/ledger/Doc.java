@@ -75,6 +75,11 @@ final class Doc {
         return sum;
     }
 
+    void removePay(Pay pay) {
+        pays.remove(pay);
+        settleKnown = false;
+    }
+
     boolean hasPayOn(int day) {
         for (Pay p : pays) {
             if (p.day() == day) {
@@ -145,10 +150,13 @@ final class Doc {
         return found;
     }
 
-    /** Not yet settled at the start of {@code day}. */
+    /**
+     * Still unsettled at the end of {@code day}. A reminder is sent on a day only when this
+     * holds, so no payment is ever made on the very day of a reminder it did not cause.
+     */
     boolean unpaidAt(int day) {
         int s = settleDay();
-        return s == Days.NONE || s >= day;
+        return s == Days.NONE || s > day;
     }
 
     boolean inDisputeAt(int day) {
