@@ -37,6 +37,10 @@ public final class IngestionJob {
             schema), 4 too many rejects, 1 unexpected failure.
             """;
 
+    /** Options taking a value; the pipeline accepts these too. */
+    public static final Set<String> OPTIONS = Set.of("--snapshot-root", "--snapshot-date",
+            "--warehouse", "--max-reject-share", "--keep-runs", "--master", "--conf");
+
     private IngestionJob() {
     }
 
@@ -48,10 +52,7 @@ public final class IngestionJob {
         IngestionConfig config;
         CommandLine cli;
         try {
-            cli = CommandLine.parse(args,
-                    Set.of("--snapshot-root", "--snapshot-date", "--warehouse", "--max-reject-share",
-                            "--keep-runs", "--master", "--conf"),
-                    Set.of("--help"));
+            cli = CommandLine.parse(args, OPTIONS, Set.of("--help"));
             if (cli.has("--help")) {
                 System.out.print(USAGE);
                 return ExitCode.OK;
@@ -81,7 +82,8 @@ public final class IngestionJob {
         }
     }
 
-    static IngestionConfig config(CommandLine cli) {
+    /** The ingestion settings of a command line (shared with the pipeline command). */
+    public static IngestionConfig config(CommandLine cli) {
         LocalDate date = cli.value("--snapshot-date").map(IngestionJob::date).orElse(null);
         double share = cli.value("--max-reject-share").map(v -> number("--max-reject-share", v))
                 .orElse(IngestionConfig.DEFAULT_MAX_REJECT_SHARE);
@@ -99,7 +101,7 @@ public final class IngestionJob {
         }
     }
 
-    private static double number(String option, String value) {
+    public static double number(String option, String value) {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
