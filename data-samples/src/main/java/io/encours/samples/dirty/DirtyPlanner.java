@@ -2,6 +2,7 @@ package io.encours.samples.dirty;
 
 import static java.util.Objects.requireNonNull;
 
+import io.encours.contract.ColumnType;
 import io.encours.contract.Contract;
 import io.encours.contract.RejectReason;
 import io.encours.contract.Table;
@@ -10,8 +11,10 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,8 +142,7 @@ public final class DirtyPlanner {
     private final Map<String, List<String>> parentIds = new HashMap<>();
     private final Map<String, Integer> fresh = new HashMap<>();
     private final Map<String, Integer> rotation = new HashMap<>();
-    private final Set<Object[]> usedSampleRows = java.util.Collections.newSetFromMap(
-            new java.util.IdentityHashMap<>());
+    private final Set<Object[]> usedSampleRows = Collections.newSetFromMap(new IdentityHashMap<>());
     private int nextFxKey;
     private final List<Object[]> fxKeys = new ArrayList<>();
 
@@ -424,12 +426,12 @@ public final class DirtyPlanner {
             column = key.get(0);
             value = null;
         } else if (!asParent && n == 3 && t.column(key.get(0)).orElseThrow().type()
-                == io.encours.contract.ColumnType.STRING) {
+                == ColumnType.STRING) {
             column = key.get(0);
             value = "  ";
         } else {
             column = nonKey.get(n % nonKey.size());
-            boolean text = t.column(column).orElseThrow().type() == io.encours.contract.ColumnType.STRING;
+            boolean text = t.column(column).orElseThrow().type() == ColumnType.STRING;
             value = text && n % 2 == 0 ? " " : null;
         }
         return single(t, with(t, base, column, value), RejectReason.MISSING_REQUIRED);

@@ -46,6 +46,8 @@ public final class DebtorLedger {
     private static final double BROKEN_PARTIAL = 0.30;
     /** METRICS.md's grace days after the promised date. */
     private static final int GRACE = 3;
+    /** Minimum days between two steps of a scenario for one invoice. */
+    private static final int STEP_SPACING = 3;
     /** Write-off decisions dated after T that the extract already carries. */
     private static final double LATE_WRITE_OFF_KEPT = 0.12;
     /** Disputes unresolved at T whose (planned) resolution date is already recorded. */
@@ -163,11 +165,14 @@ public final class DebtorLedger {
     }
 
     private Doc linkedCredit(int k, int day, Doc inv) {
-        long amount = Pick.chance(rng, TOTAL_CREDIT_SHARE) ? inv.cents
+        // A total credit settles its invoice on the credit's day, on time: none in the drift
+        // zone, whose delays must show the drift alone.
+        boolean zone = inDriftZone(inv);
+        long amount = !zone && Pick.chance(rng, TOTAL_CREDIT_SHARE) ? inv.cents
                 : Math.max(1, Math.round(inv.cents * Pick.between(rng, 0.05, 0.35)));
         Doc cn = new Doc(k, documentId(k, true), true, day, day, inv.currency, -amount, inv);
         inv.credit = cn;
-        if (Pick.chance(rng, CREDIT_AFTER_DISPUTE) && day - inv.issue >= 2) {
+        if (Pick.chance(rng, CREDIT_AFTER_DISPUTE) && day - inv.issue >= 2 && !zone) {
             // The credit note settles a dispute: it is issued on the day the dispute ends.
             inv.disputeOpened = Pick.between(rng, inv.issue + 1, day - 1);
             inv.disputeEnds = day;
@@ -188,7 +193,7 @@ public final class DebtorLedger {
     private void planDisputes() {
         for (Doc d : docs) {
             if (d.creditNote || d.credit != null || d.disputeOpened != Days.NONE
-                    || !Pick.chance(rng, b.disputeShare())) {
+                    || !Pick.chance(rng, b.disputeShare()) || inDriftZone(d)) {
                 continue;
             }
             int opened = Days.nextBusinessDay(Math.max(d.issue + 1, d.due + Pick.between(rng, -12, 20)));
@@ -216,16 +221,17 @@ public final class DebtorLedger {
         if (p.insolvent() && d.due >= p.insolvencyDay() - 45) {
             never = Pick.chance(rng, 0.85);
         } else {
-            never = Pick.chance(rng, Math.min(0.5, b.neverPaidShare() * p.lateMultiplier()));
+            double share = b.neverPaidShare() * p.lateMultiplier();
+            if (onSmsPlan()) {
+                share *= PlantedTruths.SMS_NEVER_PAID_FACTOR;
+            }
+            never = Pick.chance(rng, Math.min(0.5, share));
         }
         if (never) {
             planUnpaid(d, payable);
             return;
         }
-        int settle = naturalSettleDay(d);
-        if (d.disputeOpened == Days.NONE && d.credit == null) {
-            settle = drifted(d, settle);
-        }
+        int settle = drifted(d, naturalSettleDay(d));
         if (d.disputeOpened != Days.NONE) {
             // Paid only once the dispute is over: late.
             settle = Math.max(settle, Days.nextBusinessDay(d.disputeEnds + Pick.between(rng, 1, 15)));
@@ -250,6 +256,9 @@ public final class DebtorLedger {
             lateShare *= PlantedTruths.SMS_LATE_SHARE_FACTOR;
         }
         if (!Pick.chance(rng, Math.min(0.9, lateShare))) {
+            if (onSmsPlan() && Pick.chance(rng, PlantedTruths.SMS_PREVENTIVE_RESPONSE)) {
+                return Days.nextBusinessDay(stepDays(d)[0] + Pick.between(rng, 1, 2));
+            }
             int early = (int) Math.min(d.due - d.issue - 1,
                     Math.floor(rng.nextExponential() * b.earlyMeanDays()));
             return Math.max(d.issue + 1, Days.previousBusinessDay(d.due - Math.max(0, early)));
@@ -258,9 +267,10 @@ public final class DebtorLedger {
             return respondToStep(d, PlantedTruths.SMS_RESPONSE_BY_LATE_STEP);
         }
         if (scenario != null && Pick.chance(rng, GENERIC_RESPONSE)) {
-            for (DunningScenario.Step s : scenario.steps()) {
-                if (s.offsetDays() > 0 && Pick.chance(rng, 0.5)) {
-                    return Days.nextBusinessDay(actionDay(d, s) + Pick.between(rng, 1, 5));
+            int[] days = stepDays(d);
+            for (int i = 0; i < days.length; i++) {
+                if (scenario.steps().get(i).offsetDays() > 0 && Pick.chance(rng, 0.5)) {
+                    return Days.nextBusinessDay(days[i] + Pick.between(rng, 1, 5));
                 }
             }
         }
@@ -273,38 +283,88 @@ public final class DebtorLedger {
         return Days.nextBusinessDay(d.due + late);
     }
 
-    private static int actionDay(Doc d, DunningScenario.Step s) {
-        return Days.nextBusinessDay(d.due + s.offsetDays());
+    /**
+     * The days the scenario's steps fall on for this invoice: its offset from the due date,
+     * moved to a business day and at least {@link #STEP_SPACING} days after the previous step
+     * (weekends would otherwise bunch two reminders on one Monday).
+     */
+    private int[] stepDays(Doc d) {
+        List<DunningScenario.Step> steps = scenario.steps();
+        int[] days = new int[steps.size()];
+        int previous = Integer.MIN_VALUE / 2;
+        for (int i = 0; i < days.length; i++) {
+            days[i] = Days.nextBusinessDay(Math.max(d.due + steps.get(i).offsetDays(),
+                    previous + STEP_SPACING));
+            previous = days[i];
+        }
+        return days;
     }
 
-    /** Paid 1–3 days after the reminder of a late step drawn with the given chances. */
+    /** Paid 1–2 days after the reminder of a late step drawn with the given chances. */
     private int respondToStep(Doc d, double[] chances) {
         double u = rng.nextDouble();
         int late = 0;
-        for (DunningScenario.Step s : scenario.steps()) {
-            if (s.offsetDays() <= 0) {
+        int[] days = stepDays(d);
+        for (int i = 0; i < days.length; i++) {
+            if (scenario.steps().get(i).offsetDays() <= 0) {
                 continue;
             }
             if (late < chances.length) {
                 u -= chances[late++];
                 if (u < 0) {
-                    return Days.nextBusinessDay(actionDay(d, s) + Pick.between(rng, 1, 3));
+                    return Days.nextBusinessDay(days[i] + Pick.between(rng, 1, 2));
                 }
             }
         }
         return Days.nextBusinessDay(d.due + 35 + (int) Math.min(300, rng.nextExponential() * 25));
     }
 
-    /** The planted drift: see {@link PlantedTruths#DRIFTING_ENTITY}. */
+    /**
+     * The planted drift (see {@link PlantedTruths#DRIFTING_ENTITY}). An invoice of the entity
+     * that would be settled within the last months before T, or after T, is settled instead
+     * {@code base + k × step} (±3) days after its due date, k (1..6) being the month of the drift
+     * it then falls in; one whose shortest drifted date would fall before the drift is settled
+     * {@code base} days late, the level of the months before. The month is found as a fixed
+     * point of k → month of (due + delay(k)): the delay grows by less than a month per step, so
+     * the month grows by at most one per step. Settling each invoice at its own month's delay
+     * keeps the monthly averages from mixing the delays of neighbouring months.
+     */
     private int drifted(Doc d, int settle) {
-        if (!p.entity().id().equals(PlantedTruths.DRIFTING_ENTITY)
-                || settle < ctx.driftStart() || settle > ctx.asOf()) {
+        if (!p.entity().id().equals(PlantedTruths.DRIFTING_ENTITY) || settle < ctx.driftStart()) {
             return settle;
         }
-        int k = ctx.monthsIntoDrift(settle) + 1;
-        int late = PlantedTruths.DRIFT_BASE_DAYS + k * PlantedTruths.DRIFT_STEP_DAYS
-                + Pick.between(rng, -3, 3);
-        return Days.nextBusinessDay(d.due + late);
+        int noise = Pick.between(rng, -3, 3);
+        int months = PlantedTruths.DRIFT_MONTHS;
+        int day = d.due + driftDelay(months) + noise;
+        if (ctx.monthsIntoDrift(d.due + driftDelay(1) + noise) < 0) {
+            day = d.due + PlantedTruths.DRIFT_BASE_DAYS + noise;
+        } else {
+            for (int k = 1; k <= months; k++) {
+                int candidate = d.due + driftDelay(k) + noise;
+                if (ctx.monthsIntoDrift(candidate) + 1 <= k) {
+                    day = candidate;
+                    break;
+                }
+            }
+        }
+        day = Math.max(day, d.issue + 1);
+        int next = Days.nextBusinessDay(day);
+        // Stay in the month the delay was chosen for.
+        return Days.date(next).getMonth() == Days.date(day).getMonth() ? next
+                : Days.previousBusinessDay(day);
+    }
+
+    /**
+     * Invoices of the drifting entity that can be settled during the drift: they get no
+     * disputes and no total credit notes, which would settle them at delays of their own.
+     */
+    private boolean inDriftZone(Doc inv) {
+        return p.entity().id().equals(PlantedTruths.DRIFTING_ENTITY)
+                && inv.due + 120 >= ctx.driftStart();
+    }
+
+    private static int driftDelay(int month) {
+        return PlantedTruths.DRIFT_BASE_DAYS + month * PlantedTruths.DRIFT_STEP_DAYS;
     }
 
     /** Plans the payments that settle {@code payable} on {@code settle}, maybe in instalments. */
@@ -352,7 +412,7 @@ public final class DebtorLedger {
         if (writeOff != Days.NONE && writeOff > ctx.asOf() && !Pick.chance(rng, LATE_WRITE_OFF_KEPT)) {
             writeOff = Days.NONE;
         }
-        d.writtenOff = writeOff;
+        d.writeOff(writeOff);
     }
 
     // ---- collection -----------------------------------------------------------------------
@@ -365,9 +425,9 @@ public final class DebtorLedger {
                 continue;
             }
             if (scenario != null) {
-                List<DunningScenario.Step> steps = scenario.steps();
-                for (int s = 0; s < steps.size(); s++) {
-                    int day = actionDay(d, steps.get(s));
+                int[] days = stepDays(d);
+                for (int s = 0; s < days.length; s++) {
+                    int day = days[s];
                     if (day > d.issue && day <= ctx.asOf()) {
                         events = push(events, n++, day, STEP, d.index, s);
                     }
@@ -468,7 +528,7 @@ public final class DebtorLedger {
 
     private void invoicePromise(Doc d, int day, double chance) {
         if (!Pick.chance(rng, chance) || day <= lockedUntil || d.creditPendingAfter(day)
-                || d.hasPayOn(day)) {
+                || d.hasPayOn(day) || noPromisesOn(day)) {
             return;
         }
         long remaining = d.remainingAt(day);
@@ -488,7 +548,7 @@ public final class DebtorLedger {
 
     /** A promise on the whole account: what is overdue, all invoices together. */
     private void debtorPromise(int day, List<Doc> overdue) {
-        if (!Pick.chance(rng, REVIEW_CALL_PROMISE) || day <= lockedUntil) {
+        if (!Pick.chance(rng, REVIEW_CALL_PROMISE) || day <= lockedUntil || noPromisesOn(day)) {
             return;
         }
         for (Doc d : docs) {
@@ -523,13 +583,22 @@ public final class DebtorLedger {
         promises.add(new PlannedPromise(day, promised, null, amount, p.currency()));
     }
 
+    /**
+     * The drifting entity's customers give no promises from two months before the drift: a
+     * promise would move their payments (see {@link PlantedTruths#DRIFTING_ENTITY}).
+     */
+    private boolean noPromisesOn(int day) {
+        return p.entity().id().equals(PlantedTruths.DRIFTING_ENTITY)
+                && day >= ctx.driftStart() - 60;
+    }
+
     /** Kept: everything still owed is paid inside the window, in one payment. */
     private void keep(Doc d, int day, int promised, long remaining) {
         long planned = d.removePays(day, Integer.MAX_VALUE);
         d.addPay(Days.nextBusinessDay(Pick.between(rng, day + 1, promised)),
                 Math.max(planned, remaining));
-        if (d.writtenOff != Days.NONE && d.writtenOff > day) {
-            d.writtenOff = Days.NONE;
+        if (d.writtenOff() != Days.NONE && d.writtenOff() > day) {
+            d.writeOff(Days.NONE);
         }
     }
 
@@ -580,7 +649,7 @@ public final class DebtorLedger {
             out.invoice(new InvoiceRow(d.id, debtorId, d.creditNote ? "CREDIT_NOTE" : "INVOICE",
                     d.credited == null ? null : d.credited.id, Days.date(d.issue),
                     Days.date(d.due), BigDecimal.valueOf(d.cents, 2), d.currency,
-                    Days.dateOrNull(d.writtenOff)));
+                    Days.dateOrNull(d.writtenOff())));
         }
         for (Doc d : docs) {
             for (Doc.Pay pay : d.pays()) {

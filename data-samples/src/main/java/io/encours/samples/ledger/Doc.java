@@ -25,7 +25,7 @@ final class Doc {
     final Doc credited;
     /** For an invoice: the credit note against it, if any. */
     Doc credit;
-    int writtenOff = Days.NONE;
+    private int writtenOff = Days.NONE;
     int disputeOpened = Days.NONE;
     /** When the dispute really ends (may be after T); MAX_VALUE = not within the horizon. */
     int disputeEnds = Integer.MAX_VALUE;
@@ -87,6 +87,16 @@ final class Doc {
             }
         }
         return false;
+    }
+
+    int writtenOff() {
+        return writtenOff;
+    }
+
+    /** Declares it irrecoverable on {@code day} ({@link Days#NONE}: not written off). */
+    void writeOff(int day) {
+        writtenOff = day;
+        settleKnown = false;
     }
 
     long creditCents() {

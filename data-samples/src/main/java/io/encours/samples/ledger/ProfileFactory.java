@@ -20,7 +20,7 @@ public final class ProfileFactory {
     private static final String[] FOREIGN = {"GB", "US", "CH"};
     private static final String[] FOREIGN_CURRENCY = {"GBP", "USD", "CHF"};
     private static final double[] FOREIGN_WEIGHTS = {0.5, 0.3, 0.2};
-    private static final double FOREIGN_SHARE = 0.11;
+    private static final double FOREIGN_SHARE = 0.135;
     private static final double NEIGHBOUR_SHARE = 0.04;
     private static final double UNASSIGNED_SHARE = 0.05;
     private static final double UNRATED_SHARE = 0.08;

@@ -7,10 +7,10 @@ package io.encours.samples.ledger;
  * accounts and public buyers slower than SMEs and micro-businesses the least reliable.
  */
 public enum Segment {
-    KEY_ACCOUNT(new Behaviour(0.04, 10.0, 15_000, 1.0, 0.45, 3, 22, 0.004, 0.05, 0.10, 0.003, 74,
+    KEY_ACCOUNT(new Behaviour(0.04, 10.0, 15_000, 1.0, 0.45, 3, 25, 0.004, 0.05, 0.10, 0.003, 74,
             new int[] {30, 45, 60}, new double[] {0.15, 0.35, 0.50}, 0.35,
             new double[] {0.90, 0.04, 0.0, 0.04, 0.02})),
-    PUBLIC(new Behaviour(0.08, 3.0, 6_000, 0.9, 0.32, 2, 26, 0.001, 0.03, 0.05, 0.0, 85,
+    PUBLIC(new Behaviour(0.08, 3.0, 6_000, 0.9, 0.32, 2, 28, 0.001, 0.03, 0.05, 0.0, 85,
             new int[] {30, 45, 60}, new double[] {0.70, 0.20, 0.10}, 0.20,
             new double[] {0.97, 0.0, 0.0, 0.0, 0.03})),
     SME(new Behaviour(0.48, 1.0, 2_000, 0.9, 0.58, 4, 19, 0.012, 0.025, 0.08, 0.012, 60,
