@@ -131,6 +131,9 @@ public final class DuckDbPublisher {
      */
     public List<Path> cleanUp(int keep) {
         List<Path> deleted = new ArrayList<>();
+        if (!Files.isDirectory(dbDir)) {
+            return deleted;
+        }
         String currentName = current().map(p -> p.getFileName().toString()).orElse("");
         try (Stream<Path> files = Files.list(dbDir)) {
             List<Path> dbs = files.filter(p -> p.getFileName().toString().startsWith("encours-")
