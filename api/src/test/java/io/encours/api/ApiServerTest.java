@@ -141,6 +141,11 @@ class ApiServerTest {
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("\"/api/v1/meta\"", "\"Problem\"", "application/problem+json",
                 "\"basicAuth\"", "\"text/csv\"");
+        assertThat(docs.body()).contains("\"/api/v1/dso\"", "\"/api/v1/cei\"", "\"/api/v1/delays\"",
+                "\"/api/v1/unpaid-rate\"", "\"/api/v1/aged-balance\"", "\"/api/v1/benchmarks\"",
+                "\"/api/v1/scenarios/effectiveness\"", "\"/api/v1/collectors/performance\"",
+                "\"/api/v1/promises\"", "\"/api/v1/worklists/{collectorId}\"", "\"/api/v1/forecast\"",
+                "\"/api/v1/forecast/backtest\"", "\"/api/v1/forecast/export\"", "application/vnd.apache.parquet");
         assertThat(docs.body()).doesNotContain("/actuator");
         assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(401);
         assertThat(get("/swagger-ui/index.html", "cfo").statusCode()).isEqualTo(200);

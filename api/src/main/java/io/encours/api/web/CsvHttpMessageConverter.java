@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>A text cell starting with {@code = + - @} is prefixed with {@code '} so that a
  *       spreadsheet does not run it as a formula.</li>
  *   <li>The envelope's own fields become headers: {@code Encours-Run-Id},
- *       {@code Encours-Snapshot-Date}, and for a list {@code Encours-Total}, {@code Encours-Page},
+ *       {@code Encours-Snapshot-Date}, and for a paged list ({@link Paged}) {@code Encours-Total}, {@code Encours-Page},
  *       {@code Encours-Size}.</li>
  * </ul>
  */
@@ -82,7 +82,7 @@ public final class CsvHttpMessageConverter extends AbstractSmartHttpMessageConve
         Stamped stamped = (Stamped) value;
         output.getHeaders().set("Encours-Run-Id", stamped.runId());
         output.getHeaders().set("Encours-Snapshot-Date", String.valueOf(stamped.snapshotDate()));
-        if (value instanceof ListResponse<?> list) {
+        if (value instanceof Paged list) {
             output.getHeaders().set("Encours-Total", Long.toString(list.total()));
             output.getHeaders().set("Encours-Page", Integer.toString(list.page()));
             output.getHeaders().set("Encours-Size", Integer.toString(list.size()));
@@ -160,8 +160,12 @@ public final class CsvHttpMessageConverter extends AbstractSmartHttpMessageConve
     }
 
     private static String jsonName(RecordComponent c) {
+        // @JsonProperty has no RECORD_COMPONENT target: Java puts it on the accessor (and field).
         com.fasterxml.jackson.annotation.JsonProperty p =
                 c.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+        if (p == null) {
+            p = c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+        }
         return p != null && !p.value().isEmpty() ? p.value() : c.getName();
     }
 
