@@ -75,6 +75,28 @@ public final class CommandLine {
         return value(name).orElseThrow(() -> new UsageException("missing required option " + name));
     }
 
+    /** A whole-number option, or {@code fallback} when absent. */
+    public int integer(String name, int fallback) {
+        return value(name).map(v -> {
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new UsageException(name + " takes a whole number, got " + v);
+            }
+        }).orElse(fallback);
+    }
+
+    /** A decimal-number option, or {@code fallback} when absent. */
+    public double decimal(String name, double fallback) {
+        return value(name).map(v -> {
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new UsageException(name + " takes a number, got " + v);
+            }
+        }).orElse(fallback);
+    }
+
     public List<String> all(String name) {
         return Collections.unmodifiableList(values.getOrDefault(name, List.of()));
     }

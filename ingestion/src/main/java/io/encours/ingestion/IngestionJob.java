@@ -85,10 +85,8 @@ public final class IngestionJob {
     /** The ingestion settings of a command line (shared with the pipeline command). */
     public static IngestionConfig config(CommandLine cli) {
         LocalDate date = cli.value("--snapshot-date").map(IngestionJob::date).orElse(null);
-        double share = cli.value("--max-reject-share").map(v -> number("--max-reject-share", v))
-                .orElse(IngestionConfig.DEFAULT_MAX_REJECT_SHARE);
-        int keep = cli.value("--keep-runs").map(v -> (int) number("--keep-runs", v))
-                .orElse(IngestionConfig.DEFAULT_KEEP_RUNS);
+        double share = cli.decimal("--max-reject-share", IngestionConfig.DEFAULT_MAX_REJECT_SHARE);
+        int keep = cli.integer("--keep-runs", IngestionConfig.DEFAULT_KEEP_RUNS);
         return new IngestionConfig(cli.required("--snapshot-root"), date, cli.required("--warehouse"),
                 share, keep);
     }
@@ -98,14 +96,6 @@ public final class IngestionJob {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new CommandLine.UsageException("--snapshot-date takes YYYY-MM-DD, got " + value);
-        }
-    }
-
-    public static double number(String option, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new CommandLine.UsageException(option + " takes a number, got " + value);
         }
     }
 }

@@ -110,6 +110,8 @@ class IngestionTest {
         assertThat(IngestionJob.run(new String[] {"--warehouse", "w"})).isEqualTo(ExitCode.USAGE);
         assertThat(IngestionJob.run(new String[] {"--snapshot-root", "r", "--warehouse", "w",
                 "--max-reject-share", "lots"})).isEqualTo(ExitCode.USAGE);
+        assertThat(IngestionJob.run(new String[] {"--snapshot-root", "r", "--warehouse", "w",
+                "--keep-runs", "2.5"})).isEqualTo(ExitCode.USAGE);
         assertThat(IngestionJob.run(new String[] {"--bogus"})).isEqualTo(ExitCode.USAGE);
     }
 }

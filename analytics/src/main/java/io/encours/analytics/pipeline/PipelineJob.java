@@ -63,10 +63,10 @@ public final class PipelineJob {
                 return ExitCode.OK;
             }
             config = new PipelineConfig(IngestionJob.config(cli),
-                    integer(cli, "--promise-grace-days", PipelineConfig.DEFAULT_PROMISE_GRACE_DAYS),
-                    integer(cli, "--attribution-window-days", PipelineConfig.DEFAULT_ATTRIBUTION_WINDOW_DAYS),
-                    integer(cli, "--forecast-horizon-days", PipelineConfig.DEFAULT_FORECAST_HORIZON_DAYS),
-                    integer(cli, "--backtest-cutoffs", PipelineConfig.DEFAULT_BACKTEST_CUTOFFS));
+                    cli.integer("--promise-grace-days", PipelineConfig.DEFAULT_PROMISE_GRACE_DAYS),
+                    cli.integer("--attribution-window-days", PipelineConfig.DEFAULT_ATTRIBUTION_WINDOW_DAYS),
+                    cli.integer("--forecast-horizon-days", PipelineConfig.DEFAULT_FORECAST_HORIZON_DAYS),
+                    cli.integer("--backtest-cutoffs", PipelineConfig.DEFAULT_BACKTEST_CUTOFFS));
             warehouse = localFolder(config.ingestion().warehouse());
         } catch (CommandLine.UsageException | IllegalArgumentException e) {
             System.err.println("encours pipeline: " + e.getMessage());
@@ -109,15 +109,5 @@ public final class PipelineJob {
                     + "published DuckDB file from local disk), got " + warehouse);
         }
         return uri.getScheme() == null ? Path.of(warehouse).toAbsolutePath() : Path.of(uri);
-    }
-
-    private static int integer(CommandLine cli, String option, int fallback) {
-        return cli.value(option).map(v -> {
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new CommandLine.UsageException(option + " takes a whole number, got " + v);
-            }
-        }).orElse(fallback);
     }
 }
