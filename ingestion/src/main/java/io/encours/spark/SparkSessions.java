@@ -56,6 +56,11 @@ public final class SparkSessions {
                 .config("spark.default.parallelism", "2")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.adaptive.enabled", "false")
+                .config("spark.sql.codegen.wholeStage", "false")
+                .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+                .config("spark.sql.ui.retainedExecutions", "10")
+                .config("spark.ui.retainedJobs", "10")
+                .config("spark.ui.retainedStages", "10")
                 .getOrCreate();
     }
 }

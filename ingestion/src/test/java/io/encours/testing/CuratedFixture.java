@@ -4,6 +4,8 @@ import io.encours.curated.CuratedSnapshot;
 import io.encours.ingestion.rules.ClassifiedTable;
 import io.encours.ingestion.rules.SnapshotValidation;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -19,10 +21,19 @@ public final class CuratedFixture {
     }
 
     public static CuratedSnapshot of(SparkSession spark, SnapshotFixture fixture, LocalDate snapshotDate) {
+        List<Dataset<Row>> cached = new ArrayList<>();
         Map<String, ClassifiedTable> classified = SnapshotValidation.classify(
-                fixture.conformed(spark), snapshotDate, Dataset::cache);
+                fixture.conformed(spark), snapshotDate, table -> {
+                    Dataset<Row> kept = table.cache();
+                    cached.add(kept);
+                    return kept;
+                });
         Map<String, Dataset<Row>> accepted = new LinkedHashMap<>();
-        classified.forEach((name, table) -> accepted.put(name, table.accepted().cache()));
+        // Materialised as local rows, as production reads them back from Parquet: every analytics
+        // query then starts from a small leaf instead of re-planning the whole validation.
+        classified.forEach((name, table) -> accepted.put(name,
+                spark.createDataFrame(table.accepted().collectAsList(), table.accepted().schema())));
+        cached.forEach(Dataset::unpersist);
         return new CuratedSnapshot(snapshotDate, "test-run", accepted);
     }
 }

@@ -17,4 +17,11 @@ public final class TestSpark {
         }
         return session;
     }
+
+    /** Drops every cached dataset of the shared session, if it was started. */
+    public static synchronized void clearCacheIfStarted() {
+        if (session != null && !session.sparkContext().isStopped()) {
+            session.catalog().clearCache();
+        }
+    }
 }
