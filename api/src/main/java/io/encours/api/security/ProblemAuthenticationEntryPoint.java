@@ -11,8 +11,15 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-/** 401 as problem+json, with the challenge of the mode (Basic realm, or Bearer). */
+/**
+ * 401 as problem+json, with the challenge of the mode (Basic realm, or Bearer). A script's request
+ * ({@code X-Requested-With: XMLHttpRequest}, as the dashboard sends) gets no Basic challenge, so
+ * that the browser shows the page's own login form rather than its native pop-up; Spring
+ * Security's default Basic entry point makes the same exception.
+ */
 public final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    private static final String XML_HTTP_REQUEST = "XMLHttpRequest";
 
     private final ProblemResponses problems;
     private final boolean bearer;
@@ -33,7 +40,9 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
                     ? "authentication required: send a bearer token (Authorization: Bearer …)"
                     : "invalid bearer token";
         } else {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"encours\", charset=\"UTF-8\"");
+            if (!XML_HTTP_REQUEST.equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"encours\", charset=\"UTF-8\"");
+            }
             detail = e instanceof InsufficientAuthenticationException
                     ? "authentication required: send HTTP Basic credentials"
                     : "authentication failed: bad credentials";

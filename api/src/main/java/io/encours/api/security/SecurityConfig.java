@@ -41,9 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Authentication and URL rules. Stateless (no session, no CSRF: no cookie is ever
- * authenticated), every endpoint authenticated but {@code /actuator/health}; the analytics
- * ({@code /api/**}) need one of the four roles; finer rules (entities, collector, debtor level)
- * are the {@link CallerScope}'s. Modes:
+ * authenticated), every endpoint authenticated but {@code /actuator/health} and the dashboard's
+ * static files; the analytics ({@code /api/**}) need one of the four roles; finer rules
+ * (entities, collector, debtor level) are the {@link CallerScope}'s. Modes:
  * <ul>
  *   <li>{@code demo}: HTTP Basic, users of {@code classpath:demo-users.yml};</li>
  *   <li>{@code basic}: HTTP Basic, users of {@code encours.security.users-file};</li>
@@ -58,6 +58,12 @@ public class SecurityConfig {
     static final String DEMO_USERS = "demo-users.yml";
     static final String[] OPENAPI_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
         "/swagger-ui.html", "/swagger-ui/**"};
+    /**
+     * The dashboard's page, its assets and the chart library: static files holding no data (the
+     * page logs in and reads everything through /api). Only ECharts' webjar: swagger-ui's stays
+     * behind authentication like the rest of the OpenAPI UI.
+     */
+    static final String[] DASHBOARD_PATHS = {"/", "/index.html", "/assets/**", "/webjars/echarts/**"};
 
     @Bean
     ProblemResponses problemResponses(JsonMapper mapper) {
@@ -86,6 +92,7 @@ public class SecurityConfig {
                     a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     a.requestMatchers("/error").permitAll();
                     a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    a.requestMatchers(DASHBOARD_PATHS).permitAll();
                     if (jwt) {
                         // RFC 9728 metadata, advertised in the Bearer challenge: public by design.
                         a.requestMatchers("/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/**")
