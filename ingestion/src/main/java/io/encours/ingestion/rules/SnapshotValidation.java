@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,27 +35,33 @@ import org.apache.spark.sql.expressions.Window;
  * Tables are classified parents first so that a child sees its parents' final status.
  */
 public final class SnapshotValidation {
+    /** Most repeated keys of one table that are broadcast (a few tens of MB at most). */
+    static final long BROADCAST_KEYS = 1_000_000;
+    private static final String REPEATED_PREFIX = "_repeated_";
     private final LocalDate snapshotDate;
     private final Map<String, ClassifiedTable> classified = new LinkedHashMap<>();
     private final Map<String, ConformedTable> input;
+    private final UnaryOperator<Dataset<Row>> persist;
 
-    private SnapshotValidation(Map<String, ConformedTable> input, LocalDate snapshotDate) {
+    private SnapshotValidation(Map<String, ConformedTable> input, LocalDate snapshotDate,
+            UnaryOperator<Dataset<Row>> persist) {
         this.input = input;
         this.snapshotDate = snapshotDate;
+        this.persist = persist;
     }
 
     /**
      * Classifies every table. {@code persist} is applied to each classified table before its
-     * children use it (the job caches; tests pass the identity).
+     * children use it, and to the few repeated keys of each table (the job caches).
      */
     public static Map<String, ClassifiedTable> classify(Map<String, ConformedTable> tables,
-            LocalDate snapshotDate, java.util.function.UnaryOperator<Dataset<Row>> persist) {
-        SnapshotValidation v = new SnapshotValidation(tables, snapshotDate);
-        v.run(persist);
+            LocalDate snapshotDate, UnaryOperator<Dataset<Row>> persist) {
+        SnapshotValidation v = new SnapshotValidation(tables, snapshotDate, persist);
+        v.run();
         return v.classified;
     }
 
-    private void run(java.util.function.UnaryOperator<Dataset<Row>> persist) {
+    private void run() {
         for (Table t : List.of(Contract.ENTITIES, Contract.COLLECTORS, Contract.SCENARIOS,
                 Contract.FX_RATES)) {
             put(t, persist.apply(base(t)), List.of());
@@ -67,11 +74,11 @@ public final class SnapshotValidation {
 
         Dataset<Row> calendar = broadcast(FxCalendar.build(
                 classified.get("fx_rates").accepted(), snapshotDate));
-        put(Contract.INVOICES, persist.apply(invoices(calendar)), List.of("fx_rate", "amount_eur"));
+        Dataset<Row> debtorStatus = smallWhenFew(status("debtors", "debtor_id"));
+        put(Contract.INVOICES, persist.apply(invoices(calendar, debtorStatus)), List.of("fx_rate", "amount_eur"));
         put(Contract.PAYMENTS, persist.apply(payments()), List.of("debtor_id", "amount_eur"));
 
         Dataset<Row> anyDocument = status("invoices", "invoice_id");
-        Dataset<Row> debtorStatus = status("debtors", "debtor_id");
         Dataset<Row> collectorStatus = status("collectors", "collector_id");
         Dataset<Row> actions = References.check(base(Contract.DUNNING_ACTIONS), List.of(
                 new Reference("debtor_id", debtorStatus, false),
@@ -104,24 +111,46 @@ public final class SnapshotValidation {
     }
 
     /**
-     * Collapses exact duplicates, then applies the row rules and DUPLICATE_ID. Repartitioning by
-     * the key first lets the collapse and the duplicate window share one shuffle.
+     * Collapses exact duplicates, then applies the row rules and DUPLICATE_ID.
+     *
+     * <p>Ids that occur once are the norm: only the rows whose key occurs several times (found
+     * by counting keys, a shuffle of the key alone) go through the collapse of identical rows
+     * and the per-key count of distinct versions. The other rows are never shuffled: the rare
+     * repeated keys are broadcast to split the table, unless there are too many of them.
      */
     Dataset<Row> base(Table table) {
         ConformedTable conformed = input.get(table.name());
-        Column[] key = table.key().stream().map(org.apache.spark.sql.functions::col)
-                .toArray(Column[]::new);
+        List<String> keyNames = table.key();
+        Column[] key = keyNames.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Dataset<Row> rows = conformed.rows();
+
+        Dataset<Row> repeatedKeys = smallWhenFew(rows.groupBy(key).agg(count(lit(1)).as("_key_rows"))
+                .filter(col("_key_rows").gt(1))
+                .select(keyNames.stream().map(k -> col(k).as(REPEATED_PREFIX + k)).toArray(Column[]::new)));
+        Column sameKey = null;
+        for (String k : keyNames) {
+            Column same = col(k).eqNullSafe(col(REPEATED_PREFIX + k));
+            sameKey = sameKey == null ? same : sameKey.and(same);
+        }
+
+        List<Column> singleColumns = new ArrayList<>();
+        table.columnNames().forEach(c -> singleColumns.add(col(c)));
+        singleColumns.add(lit(1L).as(COPIES));
+        conformed.extraColumns().forEach(e -> singleColumns.add(col(SchemaConformer.EXTRA_PREFIX + e)));
+        Dataset<Row> single = rows.join(repeatedKeys, sameKey, "left_anti")
+                .select(singleColumns.toArray(Column[]::new))
+                .withColumn(REASON, RowRules.firstBroken(table, snapshotDate));
+
         Column[] contractColumns = table.columnNames().stream()
                 .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         List<Column> aggregates = new ArrayList<>();
-        aggregates.add(count(lit(1)).as(COPIES));
         for (String extra : conformed.extraColumns()) {
             String name = SchemaConformer.EXTRA_PREFIX + extra;
             aggregates.add(first(col(name)).as(name));
         }
-        Dataset<Row> collapsed = conformed.rows().repartition(key)
+        Dataset<Row> collapsed = rows.join(repeatedKeys, sameKey, "left_semi")
                 .groupBy(contractColumns)
-                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+                .agg(count(lit(1)).as(COPIES), aggregates.toArray(Column[]::new));
         Column keyGiven = lit(true);
         for (Column k : key) {
             keyGiven = keyGiven.and(k.isNotNull());
@@ -130,7 +159,18 @@ public final class SnapshotValidation {
         Column reason = when(RowRules.firstBroken(table, snapshotDate).isNotNull(),
                 RowRules.firstBroken(table, snapshotDate))
                 .when(copiesOfId.gt(1), lit(DUPLICATE_ID.name()));
-        return collapsed.withColumn(REASON, reason);
+        return single.unionByName(collapsed.withColumn(REASON, reason));
+    }
+
+    /**
+     * Broadcast when at most {@link #BROADCAST_KEYS} rows: the repeated keys of a table (so the
+     * unique rows skip the shuffle) and the debtors' status (so the large child tables are not
+     * shuffled by debtor). Counting is one small job on a persisted result. Beyond the limit,
+     * a shuffle join instead of a broadcast the heap cannot hold.
+     */
+    private Dataset<Row> smallWhenFew(Dataset<Row> keys) {
+        Dataset<Row> kept = persist.apply(keys);
+        return kept.count() <= BROADCAST_KEYS ? broadcast(kept) : kept;
     }
 
     /**
@@ -139,9 +179,8 @@ public final class SnapshotValidation {
      * against their debtor and that invoice (which must be an accepted INVOICE) and take its
      * rate.
      */
-    private Dataset<Row> invoices(Dataset<Row> calendar) {
+    private Dataset<Row> invoices(Dataset<Row> calendar, Dataset<Row> debtorStatus) {
         Dataset<Row> base = base(Contract.INVOICES);
-        Dataset<Row> debtorStatus = status("debtors", "debtor_id");
         Column linked = col("document_type").equalTo("CREDIT_NOTE")
                 .and(col("credited_invoice_id").isNotNull());
         Dataset<Row> standalone = References.check(
