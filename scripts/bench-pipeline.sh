@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark: generate a snapshot of N invoices (N/10 debtors) and run the whole pipeline on it
-# in local mode, recording wall time per stage and peak memory (RSS). Results are appended to
-# the file named by BENCH_OUT (default: /tmp/encours-bench/results.txt).
+# in local mode, recording wall time per stage and peak memory (RSS). Then, as the single-machine
+# reference, scripts/duckdb/metrics-reference.sql (DuckDB, 2 threads) over the pipeline's curated
+# output: its time is printed beside the Spark stages that compute the same metrics, and its
+# values are checked (untimed) against the published tables. Results are appended to the file
+# named by BENCH_OUT (default: /tmp/encours-bench/results.txt).
 #
 #   scripts/bench-pipeline.sh 1000000 2000000 5000000 10000000
 #
 # Environment: BENCH_DIR (default /tmp/encours-bench), ENCOURS_SPARK_HEAP (default 8g),
-# BENCH_KEEP_SNAPSHOTS=1 to keep generated snapshots between runs.
+# BENCH_KEEP_SNAPSHOTS=1 to keep generated snapshots between runs, BENCH_DUCKDB_THREADS (default
+# 2), BENCH_DUCKDB_MEMORY (default 6GB), BENCH_DUCKDB=0 to skip the DuckDB reference.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_DIR="${BENCH_DIR:-/tmp/encours-bench}"
@@ -15,6 +19,52 @@ export ENCOURS_SPARK_HEAP="${ENCOURS_SPARK_HEAP:-8g}"
 mkdir -p "$BENCH_DIR"
 [[ -f "$ROOT/analytics/target/encours-pipeline.jar" && -f "$ROOT/data-samples/target/encours-generate.jar" ]] \
   || (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+
+# Seconds of a pipeline stage, from the timings the pipeline prints ("  analytics.dso   14.2 s").
+stage_seconds() {
+  awk -v stage="$2" '{ line = $0; sub(/^ +/, "", line) }
+    index(line, stage " ") == 1 && $NF == "s" { print $(NF - 1); found = 1 } END { if (!found) print 0 }' "$1"
+}
+
+# The DuckDB SQL reference of three metrics over the run's curated Parquet (docs/BENCHMARKS.md,
+# "DuckDB SQL references"), timed alone, then checked against the published DuckDB (untimed).
+duckdb_metrics() {
+  local invoices="$1" wh="$2" jar="$ROOT/analytics/target/encours-pipeline.jar"
+  local run="$wh/curated/runs/$(cat "$wh/curated/CURRENT")" db="$wh/db/$(cat "$wh/db/CURRENT")"
+  local out="$BENCH_DIR/metrics-ref-$invoices" log="$BENCH_DIR/metrics-ref-$invoices.log"
+  local threads="${BENCH_DUCKDB_THREADS:-2}" memory="${BENCH_DUCKDB_MEMORY:-6GB}"
+  rm -rf "$out" "$out.tmp" && mkdir -p "$out" "$out.tmp"
+  echo "== DuckDB metrics reference on $invoices invoices ($threads threads, memory_limit $memory)" >&2
+  /usr/bin/time -v -o "$BENCH_DIR/metrics-ref-$invoices.time" java -Xmx512m -cp "$jar" \
+    io.encours.analytics.reference.DuckDbReference --sql "$ROOT/scripts/duckdb/metrics-reference.sql" \
+    --set "curated=$run" --set "out=$out" --threads "$threads" --memory-limit "$memory" \
+    --temp-directory "$out.tmp" > "$log" 2>&1 || { tail -20 "$log"; return 1; }
+  local plog="$BENCH_DIR/pipe-$invoices.log"
+  local dso delays aged duck
+  dso="$(stage_seconds "$plog" analytics.dso)"
+  delays="$(stage_seconds "$plog" 'analytics.delays, cei, unpaid rate')"
+  aged="$(stage_seconds "$plog" 'analytics.aged balance')"
+  duck="$(grep '^total_seconds=' "$log" | cut -d= -f2)"
+  {
+    echo "metrics, DuckDB SQL reference (scripts/duckdb/metrics-reference.sql, threads=$threads):" \
+      "statements=${duck}s wall=$(grep 'Elapsed (wall clock)' "$BENCH_DIR/metrics-ref-$invoices.time" | awk '{print $NF}')" \
+      "peak_rss_mb=$(grep 'Maximum resident set size' "$BENCH_DIR/metrics-ref-$invoices.time" | awk '{printf "%d", $NF / 1024}')"
+    echo "  computes: standard DSO (windows 30/60/90/180/365) at every month end, monthly payment delays," \
+      "aged balance at T; group level (aged balance also per entity), from curated Parquet to Parquet"
+    awk -v a="$dso" -v b="$delays" -v c="$aged" -v d="$duck" 'BEGIN {
+      s = a + b + c
+      printf "  Spark stages compared: analytics.dso %.1f s + analytics.delays, cei, unpaid rate %.1f s + analytics.aged balance %.1f s = %.1f s\n", a, b, c, s
+      printf "  ratio Spark stages / DuckDB statements = %.2f\n", (d > 0 ? s / d : 0) }'
+    echo "  (not like for like: the Spark stages compute every cube cell (8 grouping sets of entity ×" \
+      "segment × collector) at every date, countback and per-debtor DSO, CEI, unpaid rate, monthly sales" \
+      "and the per-debtor aged balance, and the shared intermediates (open balances, aging and sales" \
+      "cubes) are charged to the first of them that needs them, so only their sum compares)"
+  } | tee -a "$OUT"
+  java -Xmx512m -cp "$jar" io.encours.analytics.reference.DuckDbReference --sql /dev/null \
+    --verify "$ROOT/scripts/duckdb/check-metrics.sql" --threads "$threads" --set "out=$out" --set "published=$db" \
+    > "$log.check" 2>&1 || { cat "$log.check"; echo "  check: MISMATCH" | tee -a "$OUT"; return 1; }
+  echo "  check against the published tables: $(tail -1 "$log.check")" | tee -a "$OUT"
+}
 
 for invoices in "$@"; do
   debtors=$((invoices / 10))
@@ -36,4 +86,7 @@ for invoices in "$@"; do
     sed -n '/Published run/,$p' "$BENCH_DIR/pipe-$invoices.log"
   } | tee -a "$OUT"
   [[ "${BENCH_KEEP_SNAPSHOTS:-0}" == 1 ]] || rm -rf "$snap"
+  if [[ "${BENCH_DUCKDB:-1}" == 1 ]]; then
+    duckdb_metrics "$invoices" "$wh"
+  fi
 done
