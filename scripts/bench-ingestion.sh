@@ -55,7 +55,7 @@ run="$wh/curated/runs/$(cat "$wh/curated/CURRENT")"
 {
   echo "ingestion benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ) snapshot=$SNAPSHOT"
   echo "  spark   local[2] heap=$ENCOURS_SPARK_HEAP  wall=${spark_wall}s  peak_rss_mb=$(rss_mib "$BENCH_DIR/spark.time")" \
-       " (job's own timings, ms: $(tr -d ' \n' < "$run/report.json" | grep -o '"timings":{[^}]*}' | sed 's/"timings"://'))"
+       " (job's own $(grep -o 'timings (ms): .*' "$BENCH_DIR/spark.log" | tail -1))"
   echo "  duckdb  threads=$THREADS memory_limit=$MEMORY  wall=${duck_wall}s  peak_rss_mb=$(rss_mib "$BENCH_DIR/duckdb.time")" \
        " (statements: $(grep '^total_seconds=' "$BENCH_DIR/duckdb.log" | cut -d= -f2)s)"
   awk -v s="$spark_wall" -v d="$duck_wall" 'BEGIN { printf "  ratio   spark/duckdb wall = %.2f\n", s / d }'

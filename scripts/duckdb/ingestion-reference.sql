@@ -34,7 +34,7 @@ CREATE MACRO blank(s) AS s IS NULL OR trim(s) = '';
 -- ---------------------------------------------------------------------------------------------
 -- 1. Per table: read, conform to the contract types (a missing optional column is read as
 --    null through UNION ALL BY NAME with an empty typed row; extra columns travel in _extras,
---    the first copy's, for the rejects' JSON), collapse exact duplicates (equal on every
+--    one copy's, for the rejects' JSON), collapse exact duplicates (equal on every
 --    contract column, nulls equal: GROUP BY), then the row rules in the contract's order, then
 --    DUPLICATE_ID over the collapsed rows with a non-null key (a row that breaks a row rule
 --    keeps its own reason). _copies: the physical rows a collapsed row stands for.
