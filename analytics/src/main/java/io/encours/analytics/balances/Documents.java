@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.encours.analytics.cube.Dec;
 import io.encours.curated.CuratedSnapshot;
 import io.encours.ingestion.schema.SparkTypes;
 import java.math.BigDecimal;
@@ -90,7 +91,7 @@ public final class Documents {
                         .or(col("reached_date").lt(col("written_off_date")))), col("reached_date"));
         Column remaining = when(col("written_off_date").isNotNull()
                         .and(col("written_off_date").leq(lit(java.sql.Date.valueOf(s.snapshotDate())))), ZERO)
-                .when(isInvoice, col("amount_eur").minus(applied))
+                .when(isInvoice, Dec.subtract(col("amount_eur"), applied))
                 .when(col("credited_invoice_id").isNull(), col("amount_eur"))
                 .otherwise(ZERO);
         return docs.join(perInvoice, col("invoice_id").equalTo(col("a_id")), "left")
@@ -138,7 +139,7 @@ public final class Documents {
                 .select("q_id", "q_as_of").distinct().withColumn("disputed", lit(true));
 
         Column remainingAt = when(col("document_type").equalTo("INVOICE"),
-                col("amount_eur").minus(coalesce(col("applied_at"), ZERO))).otherwise(col("amount_eur"));
+                Dec.subtract(col("amount_eur"), coalesce(col("applied_at"), ZERO))).otherwise(col("amount_eur"));
         return grid
                 .join(appliedAt, col("invoice_id").equalTo(col("g_id")).and(col("as_of").equalTo(col("g_as_of"))), "left")
                 .join(disputed, col("invoice_id").equalTo(col("q_id")).and(col("as_of").equalTo(col("q_as_of"))), "left")

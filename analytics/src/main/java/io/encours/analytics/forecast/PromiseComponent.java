@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.encours.analytics.cube.Dec;
 import io.encours.curated.CuratedSnapshot;
 import io.encours.ingestion.schema.SparkTypes;
 import java.math.BigDecimal;
@@ -201,7 +202,7 @@ final class PromiseComponent {
         Column pKeep = kept.cast("double").plus(col("r_rate").multiply(PRIOR_WEIGHT))
                 .divide(kept.plus(broken).plus(PRIOR_WEIGHT).cast("double"));
         Column paidSoFar = coalesce(col("paid_so_far"), lit(BigDecimal.ZERO).cast(SparkTypes.EUR)).cast(SparkTypes.EUR);
-        Column outstanding = col("promised_amount_eur").minus(col("paid_in_window_eur")).cast(SparkTypes.EUR);
+        Column outstanding = Dec.subtract(col("promised_amount_eur"), col("paid_in_window_eur"));
         return open
                 .join(paid, col("promise_id").equalTo(col("pp_id")).and(col("as_of").equalTo(col("pp_as_of"))), "left")
                 .join(history, col("debtor_id").equalTo(col("hd_id")).and(col("as_of").equalTo(col("hd_as_of"))), "left")
