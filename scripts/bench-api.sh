@@ -6,6 +6,8 @@
 # Usage: scripts/bench-api.sh WAREHOUSE [DURATION_SECONDS]
 #   WAREHOUSE  a folder with db/CURRENT (e.g. a 5M-invoice pipeline run)
 # Environment: ENCOURS_BENCH_PORT (default 18180), ENCOURS_BENCH_CONNECTIONS (default 32),
+#   ENCOURS_BENCH_JAVA_OPTS (extra JVM options of the API, e.g. a GC), ENCOURS_BENCH_WRK_THREADS
+#   (default 1: on 2 cores, wrk and the API share the machine),
 #   ENCOURS_BENCH_COLLECTOR (default: the smallest collector id the API's /me shows to cfo).
 # Prints one line per endpoint: requests/s, p50, p99, and non-2xx responses.
 set -euo pipefail
@@ -15,6 +17,7 @@ WAREHOUSE="${1:?usage: scripts/bench-api.sh WAREHOUSE [DURATION_SECONDS]}"
 DURATION="${2:-20}"
 PORT="${ENCOURS_BENCH_PORT:-18180}"
 CONNECTIONS="${ENCOURS_BENCH_CONNECTIONS:-32}"
+WRK_THREADS="${ENCOURS_BENCH_WRK_THREADS:-1}"
 JAR="$HOME_DIR/api/target/encours-api.jar"
 AUTH="Authorization: Basic $(printf 'cfo:cfo' | base64)"
 
@@ -23,7 +26,8 @@ command -v wrk >/dev/null || { echo "bench-api: wrk is missing (apt-get install 
 [[ -f "$WAREHOUSE/db/CURRENT" ]] || { echo "bench-api: no published run in $WAREHOUSE/db" >&2; exit 2; }
 
 LOG="$(mktemp -t encours-bench-api.XXXXXX.log)"
-java -Xmx1g -jar "$JAR" --warehouse "$WAREHOUSE" --port "$PORT" --profile demo >"$LOG" 2>&1 &
+# shellcheck disable=SC2086
+java -Xmx1g ${ENCOURS_BENCH_JAVA_OPTS:-} -jar "$JAR" --warehouse "$WAREHOUSE" --port "$PORT" --profile demo >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 
@@ -48,14 +52,14 @@ ENDPOINTS=(
 )
 
 echo "bench-api: $(curl -fs -H "$AUTH" "http://127.0.0.1:$PORT/api/v1/meta" | grep -o '"runId":"[^"]*"'), \
-$CONNECTIONS connections, ${DURATION}s per endpoint after a 5 s warm-up, wrk -t2"
+$CONNECTIONS connections, ${DURATION}s per endpoint after a 5 s warm-up, wrk -t$WRK_THREADS"
 printf '%-45s %10s %9s %9s %8s\n' endpoint "req/s" p50 p99 non-2xx
 for path in "${ENDPOINTS[@]}"; do
   url="http://127.0.0.1:$PORT$path"
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$url")
   [[ "$status" == 200 ]] || { echo "bench-api: $path answers $status" >&2; exit 1; }
-  wrk -t2 -c"$CONNECTIONS" -d5s -H "$AUTH" "$url" >/dev/null
-  out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$url")"
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d5s -H "$AUTH" "$url" >/dev/null
+  out="$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$url")"
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")

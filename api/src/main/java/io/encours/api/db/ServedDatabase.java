@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 
@@ -51,6 +53,8 @@ public final class ServedDatabase {
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbcClient;
     private final Dimensions dimensions;
+    /** Results of this file's queries (see {@link QueryCache}): at most 200,000 rows held. */
+    private final QueryCache cache = new QueryCache(5_000, 200_000);
 
     private ServedDatabase(Path file, DuckDBConnection root, RunStamp stamp, int poolSize,
             Duration borrowTimeout) {
@@ -121,6 +125,20 @@ public final class ServedDatabase {
 
     public JdbcTemplate jdbcTemplate() {
         return jdbcTemplate;
+    }
+
+    /**
+     * Rows of a read query, from this file's cache when the same SQL, parameters and mapping
+     * were asked before. The list is unmodifiable.
+     *
+     * @param mapping what identifies {@code mapper}'s output: the row type, or the mapper itself
+     */
+    public <T> List<T> query(String sql, Object mapping, RowMapper<T> mapper, Object... params) {
+        return cache.get(sql, mapping, params, () -> jdbcTemplate.query(sql, mapper, params));
+    }
+
+    QueryCache cache() {
+        return cache;
     }
 
     public JdbcClient jdbcClient() {

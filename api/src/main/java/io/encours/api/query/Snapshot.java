@@ -66,11 +66,11 @@ public final class Snapshot {
 
     /** Rows mapped to {@code rowType}: a record/class by column names, or a single-column simple type. */
     public <T> List<T> list(String sql, Class<T> rowType, Object... params) {
-        return database.jdbcTemplate().query(sql, mapper(rowType), params);
+        return database.query(sql, rowType, mapper(rowType), params);
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-        return database.jdbcTemplate().query(sql, mapper, params);
+        return database.query(sql, mapper, mapper, params);
     }
 
     public <T> Optional<T> first(String sql, Class<T> rowType, Object... params) {
@@ -83,8 +83,8 @@ public final class Snapshot {
 
     /** {@code SELECT count(*)} of any query. */
     public long count(String sql, Object... params) {
-        Long n = database.jdbcTemplate().queryForObject("SELECT count(*) FROM (" + sql + ") AS counted", Long.class, params);
-        return n == null ? 0 : n;
+        List<Long> n = list("SELECT count(*) FROM (" + sql + ") AS counted", Long.class, params);
+        return n.isEmpty() || n.get(0) == null ? 0 : n.get(0);
     }
 
     /**
@@ -92,17 +92,22 @@ public final class Snapshot {
      * envelope.
      */
     public <T> ListResponse<T> page(String sql, Class<T> rowType, PageRequest paging, Object... params) {
-        return page(sql, mapper(rowType), paging, params);
+        return page(sql, rowType, mapper(rowType), paging, params);
     }
 
     public <T> ListResponse<T> page(String sql, RowMapper<T> mapper, PageRequest paging, Object... params) {
+        return page(sql, mapper, mapper, paging, params);
+    }
+
+    private <T> ListResponse<T> page(String sql, Object mapping, RowMapper<T> mapper, PageRequest paging,
+            Object... params) {
         long total = count(sql, params);
         Object[] withPaging = new Object[params.length + 2];
         System.arraycopy(params, 0, withPaging, 0, params.length);
         withPaging[params.length] = paging.size();
         withPaging[params.length + 1] = paging.offset();
         List<T> rows = total == 0 || paging.offset() >= total ? List.of()
-                : database.jdbcTemplate().query(sql + "\nLIMIT ? OFFSET ?", mapper, withPaging);
+                : database.query(sql + "\nLIMIT ? OFFSET ?", mapping, mapper, withPaging);
         return listResponse(rows, total, paging);
     }
 
