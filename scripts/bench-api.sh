@@ -40,7 +40,7 @@ curl -fs -H "$AUTH" "http://127.0.0.1:$PORT/api/v1/meta" >/dev/null \
   || { echo "bench-api: /api/v1/meta does not answer 200; log: $LOG" >&2; exit 1; }
 
 COLLECTOR="${ENCOURS_BENCH_COLLECTOR:-$(curl -fs -H "$AUTH" "http://127.0.0.1:$PORT/api/v1/me" \
-  | grep -o '"collectorId":"[^"]*"' | head -1 | cut -d'"' -f4)}"
+  | grep -o '"collectorId":"[^"]*"' | head -1 | cut -d'"' -f4 || true)}"
 COLLECTOR="${COLLECTOR:-COL-001}"
 
 ENDPOINTS=(

@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -133,8 +134,9 @@ public final class ServedDatabase {
      *
      * @param mapping what identifies {@code mapper}'s output: the row type, or the mapper itself
      */
-    public <T> List<T> query(String sql, Object mapping, RowMapper<T> mapper, Object... params) {
-        return cache.get(sql, mapping, params, () -> jdbcTemplate.query(sql, mapper, params));
+    public <T> List<T> query(String sql, Object mapping, Supplier<RowMapper<T>> mapper, Object... params) {
+        // The mapper is built on a miss only: a record mapper costs reflection on every build.
+        return cache.get(sql, mapping, params, () -> jdbcTemplate.query(sql, mapper.get(), params));
     }
 
     QueryCache cache() {

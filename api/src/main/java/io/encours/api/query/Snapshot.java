@@ -8,6 +8,7 @@ import io.encours.api.web.SeriesResponse;
 import io.encours.api.web.params.PageRequest;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.beans.BeanUtils;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,11 +67,11 @@ public final class Snapshot {
 
     /** Rows mapped to {@code rowType}: a record/class by column names, or a single-column simple type. */
     public <T> List<T> list(String sql, Class<T> rowType, Object... params) {
-        return database.query(sql, rowType, mapper(rowType), params);
+        return database.query(sql, rowType, () -> mapper(rowType), params);
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-        return database.query(sql, mapper, mapper, params);
+        return database.query(sql, mapper, () -> mapper, params);
     }
 
     public <T> Optional<T> first(String sql, Class<T> rowType, Object... params) {
@@ -92,15 +93,15 @@ public final class Snapshot {
      * envelope.
      */
     public <T> ListResponse<T> page(String sql, Class<T> rowType, PageRequest paging, Object... params) {
-        return page(sql, rowType, mapper(rowType), paging, params);
+        return page(sql, rowType, () -> mapper(rowType), paging, params);
     }
 
     public <T> ListResponse<T> page(String sql, RowMapper<T> mapper, PageRequest paging, Object... params) {
-        return page(sql, mapper, mapper, paging, params);
+        return page(sql, mapper, () -> mapper, paging, params);
     }
 
-    private <T> ListResponse<T> page(String sql, Object mapping, RowMapper<T> mapper, PageRequest paging,
-            Object... params) {
+    private <T> ListResponse<T> page(String sql, Object mapping, Supplier<RowMapper<T>> mapper,
+            PageRequest paging, Object... params) {
         long total = count(sql, params);
         Object[] withPaging = new Object[params.length + 2];
         System.arraycopy(params, 0, withPaging, 0, params.length);
