@@ -9,6 +9,8 @@
 #   scripts/bench-pipeline.sh 1000000 2000000 5000000 10000000
 #
 # Environment: BENCH_DIR (default /tmp/encours-bench), ENCOURS_SPARK_HEAP (default 8g),
+# BENCH_MASTER (default local[2]; e.g. spark://127.0.0.1:7077 from scripts/spark-cluster.sh),
+# BENCH_SPARK_CONF (extra "--conf k=v …" for the pipeline, e.g. executor memory on a cluster),
 # BENCH_KEEP_SNAPSHOTS=1 to keep generated snapshots between runs, BENCH_DUCKDB_THREADS (default
 # 2), BENCH_DUCKDB_MEMORY (default 6GB), BENCH_DUCKDB=0 to skip the DuckDB reference.
 set -euo pipefail
@@ -76,13 +78,15 @@ for invoices in "$@"; do
   fi
   wh="$BENCH_DIR/wh-$invoices"
   rm -rf "$wh"
-  echo "== pipeline on $invoices invoices (heap $ENCOURS_SPARK_HEAP, local[2])" >&2
+  master="${BENCH_MASTER:-local[2]}"
+  echo "== pipeline on $invoices invoices (heap $ENCOURS_SPARK_HEAP, $master ${BENCH_SPARK_CONF:-})" >&2
+  # shellcheck disable=SC2086
   /usr/bin/time -v -o "$BENCH_DIR/pipe-$invoices.time" "$ROOT/bin/encours" pipeline \
-    --snapshot-root "$snap" --warehouse "$wh" --master 'local[2]' > "$BENCH_DIR/pipe-$invoices.log"
+    --snapshot-root "$snap" --warehouse "$wh" --master "$master" ${BENCH_SPARK_CONF:-} > "$BENCH_DIR/pipe-$invoices.log"
   wall=$(grep 'Elapsed (wall clock)' "$BENCH_DIR/pipe-$invoices.time" | awk '{print $NF}')
   rss=$(grep 'Maximum resident set size' "$BENCH_DIR/pipe-$invoices.time" | awk '{print $NF}')
   {
-    echo "invoices=$invoices debtors=$debtors wall=$wall peak_rss_mb=$((rss / 1024))"
+    echo "invoices=$invoices debtors=$debtors master=$master wall=$wall peak_rss_mb=$((rss / 1024))"
     sed -n '/Published run/,$p' "$BENCH_DIR/pipe-$invoices.log"
   } | tee -a "$OUT"
   [[ "${BENCH_KEEP_SNAPSHOTS:-0}" == 1 ]] || rm -rf "$snap"

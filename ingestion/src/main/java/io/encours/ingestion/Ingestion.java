@@ -49,7 +49,17 @@ public final class Ingestion {
 
     /** Runs ingestion; returns the report of a published run or throws. */
     public static IngestionReport run(SparkSession spark, IngestionConfig config) {
-        return new Ingestion(spark, config).execute();
+        try {
+            return new Ingestion(spark, config).execute();
+        } catch (Exception e) { // Spark's SparkException is checked, thrown from Scala undeclared
+            if (!(e instanceof InputException)) {
+                java.util.Optional<String> unreadable = UnreadableFile.describe(e);
+                if (unreadable.isPresent()) {
+                    throw new InputException(unreadable.get(), e);
+                }
+            }
+            throw e;
+        }
     }
 
     private IngestionReport execute() {

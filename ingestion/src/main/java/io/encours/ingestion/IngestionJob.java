@@ -63,8 +63,8 @@ public final class IngestionJob {
             System.err.print(USAGE);
             return ExitCode.USAGE;
         }
-        SparkSession spark = SparkSessions.forJob("encours-ingest", cli.value("--master").orElse(null),
-                cli.settings("--conf"));
+        SparkSession spark = SparkSessions.forJob("encours-ingest", IngestionJob.class,
+                cli.value("--master").orElse(null), cli.settings("--conf"));
         try {
             IngestionReport report = Ingestion.run(spark, config);
             System.out.print(report.summary());

@@ -41,7 +41,13 @@ public final class TableReader {
                 }
                 return spark.createDataFrame(java.util.List.of(), SparkTypes.schemaOf(table));
             }
-            return spark.read().parquet(folder.toString());
+            Dataset<Row> rows = spark.read().parquet(folder.toString());
+            // Parquet footers hold the row counts: this reads no data.
+            if (MUST_HAVE_ROWS.contains(table.name()) && rows.isEmpty()) {
+                throw new InputException("table " + table.name() + " has no rows (its files in " + folder
+                        + " hold none)");
+            }
+            return rows;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder, e);
         } catch (RuntimeException e) {

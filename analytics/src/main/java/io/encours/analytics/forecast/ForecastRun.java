@@ -153,7 +153,7 @@ final class ForecastRun {
 
         // 1. Leaf cells: every (entity, segment) that has a debtor.
         List<Cell> leaves = new ArrayList<>();
-        for (Row r : s.debtors().select("entity_id", "segment").distinct().collectAsList()) {
+        for (Row r : Collected.inOrder(s.debtors().select("entity_id", "segment").distinct())) {
             leaves.add(new Cell(r.getString(0), r.getString(1)));
         }
         leaves.sort((a, b) -> a.entity().equals(b.entity()) ? a.segment().compareTo(b.segment())
@@ -167,7 +167,7 @@ final class ForecastRun {
 
         // 2. Delay curves of every as-of date from one small aggregate.
         List<DelayCurves.Cohort> cohorts = new ArrayList<>();
-        for (Row r : InvoiceComponent.cohorts(documents).collectAsList()) {
+        for (Row r : Collected.inOrder(InvoiceComponent.cohorts(documents))) {
             cohorts.add(new DelayCurves.Cohort(r.getString(0), (int) r.getDate(1).toLocalDate().toEpochDay(),
                     r.getInt(2), r.getInt(3), r.getLong(4)));
         }
@@ -182,12 +182,12 @@ final class ForecastRun {
         Dataset<Row> windowPayments = PromiseComponent.windowPayments(promises, s).cache();
         Dataset<Row> outcomes = PromiseComponent.outcomes(promises, windowPayments, s.snapshotDate()).cache();
         Map<LocalDate, Map<String, Double>> rates = PromiseComponent.segmentRates(
-                PromiseComponent.resolvedCounts(outcomes).collectAsList(), segments, dates);
+                Collected.inOrder(PromiseComponent.resolvedCounts(outcomes)), segments, dates);
         // The OPEN promises at all dates are few (windows last weeks): collected once, they
         // feed the daily arrays, the covered invoices and the table at T.
         Dataset<Row> contributions = PromiseComponent.contributions(spark, outcomes, windowPayments, rates, dates);
         StructType contributionSchema = contributions.schema();
-        List<Row> openPromises = contributions.collectAsList();
+        List<Row> openPromises = Collected.inOrder(contributions);
         List<Row> atT = new ArrayList<>();
         List<Row> coveredRows = new ArrayList<>();
         for (Row r : openPromises) {
@@ -228,7 +228,7 @@ final class ForecastRun {
                 InvoiceComponent.segmentMeanTable(spark, curves, segments), dates, config.shrinkageK(),
                 config.shiftWindowDays());
         Map<LocalDate, double[]> keep = weekendKeep(s, dates);
-        for (Row r : InvoiceComponent.cells(shifted, days).collectAsList()) {
+        for (Row r : Collected.inOrder(InvoiceComponent.cells(shifted, days))) {
             int i = index.get(r.getDate(0).toLocalDate());
             Series series = cells.get(new Cell(r.getString(1), r.getString(2)));
             int key = r.getInt(4);
@@ -253,7 +253,7 @@ final class ForecastRun {
         start = lap(timings, "invoices", start);
 
         // 5. Actual cash after each date on the documents issued by it.
-        for (Row r : actualCash(s, documents, dates, days).collectAsList()) {
+        for (Row r : Collected.inOrder(actualCash(s, documents, dates, days))) {
             Series series = cells.get(new Cell(r.getString(2), r.getString(3)));
             LocalDate paid = r.getDate(1).toLocalDate();
             double amount = ((BigDecimal) r.get(4)).doubleValue();
@@ -290,10 +290,10 @@ final class ForecastRun {
      * payment history: nothing moves). Returns {saturday, sunday} keep fractions per date.
      */
     static Map<LocalDate, double[]> weekendKeep(CuratedSnapshot s, List<LocalDate> dates) {
-        List<Row> byDay = s.payments()
+        List<Row> byDay = Collected.inOrder(s.payments()
                 .filter(col("payment_date").gt(lit(Date.valueOf(dates.get(0).minusDays(365)))))
                 .filter(col("payment_date").leq(lit(Date.valueOf(dates.get(dates.size() - 1)))))
-                .groupBy("payment_date").agg(sum("amount_eur").as("amount_eur")).collectAsList();
+                .groupBy("payment_date").agg(sum("amount_eur").as("amount_eur")));
         Map<LocalDate, double[]> result = new HashMap<>();
         for (LocalDate a : dates) {
             double total = 0;

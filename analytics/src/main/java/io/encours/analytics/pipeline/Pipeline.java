@@ -43,7 +43,10 @@ public final class Pipeline {
         CuratedSnapshot curated = CuratedSnapshot.read(spark, curatedArea, ingestion.runId());
         String runId = ingestion.runId();
         Warehouse analyticsArea = new Warehouse(warehouse.toString(), "analytics", hadoop);
-        analyticsArea.cleanUp(local.keepRuns(), null);
+        List<String> removedRuns = analyticsArea.cleanUp(local.keepRuns(), null);
+        if (!removedRuns.isEmpty()) {
+            LOG.info("analytics: removed old or interrupted analytics runs {}", removedRuns);
+        }
 
         long analyticsStart = System.nanoTime();
         LOG.info("pipeline: stage 2/3 analytics");
@@ -54,7 +57,11 @@ public final class Pipeline {
         long publishStart = System.nanoTime();
         LOG.info("pipeline: stage 3/3 publish");
         DuckDbPublisher publisher = new DuckDbPublisher(warehouse.resolve("db"));
-        publisher.cleanUp(local.keepRuns());
+        List<Path> removedDatabases = publisher.cleanUp(local.keepRuns());
+        if (!removedDatabases.isEmpty()) {
+            LOG.info("publish: removed old or unfinished databases {}",
+                    removedDatabases.stream().map(Path::getFileName).toList());
+        }
         Path database = publisher.build(runId, output.tables(), output.checks(),
                 MetaTables.of(runId, ingestion, timings, Instant.now()));
         analyticsArea.publish(runId);

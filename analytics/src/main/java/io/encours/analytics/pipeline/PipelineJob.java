@@ -49,6 +49,7 @@ public final class PipelineJob {
         System.exit(run(args));
     }
 
+    @SuppressWarnings("try") // the lock is held for the try block's duration, never referenced
     static int run(String[] args) {
         PipelineConfig config;
         CommandLine cli;
@@ -74,7 +75,7 @@ public final class PipelineJob {
             return ExitCode.USAGE;
         }
         try (PipelineLock lock = PipelineLock.acquire(warehouse)) {
-            SparkSession spark = SparkSessions.forJob("encours-pipeline",
+            SparkSession spark = SparkSessions.forJob("encours-pipeline", PipelineJob.class,
                     cli.value("--master").orElse(null), cli.settings("--conf"));
             try {
                 PipelineResult result = Pipeline.run(spark, config, warehouse);

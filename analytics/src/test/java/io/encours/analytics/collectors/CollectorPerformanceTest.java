@@ -88,15 +88,15 @@ class CollectorPerformanceTest {
     private static String figures(String key) {
         Row r = rows.get(key);
         assertThat(r).as(key).isNotNull();
-        StringBuilder sb = new StringBuilder().append((Object) r.getAs("actions"));
+        StringBuilder sb = new StringBuilder().append(r.<Object>getAs("actions"));
         for (String channel : CollectorPerformance.CHANNELS) {
-            sb.append(' ').append((Object) r.getAs(CollectorPerformance.channelColumn(channel)));
+            sb.append(' ').append(r.<Object>getAs(CollectorPerformance.channelColumn(channel)));
         }
         sb.append(' ').append(r.<BigDecimal>getAs("attributed_amount_eur").stripTrailingZeros().toPlainString())
                 .append(" |");
         for (String c : List.of("promises_created", "promises_due", "promises_kept", "promises_broken",
                 "promises_open", "kept_rate")) {
-            sb.append(' ').append((Object) r.getAs(c));
+            sb.append(' ').append(r.<Object>getAs(c));
         }
         return sb.toString();
     }

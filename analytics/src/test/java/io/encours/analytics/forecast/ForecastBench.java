@@ -17,7 +17,7 @@ public final class ForecastBench {
     }
 
     public static void main(String[] args) {
-        SparkSession spark = SparkSessions.forJob("forecast-bench", null, Map.of());
+        SparkSession spark = SparkSessions.forJob("forecast-bench", ForecastBench.class, null, Map.of());
         spark.sparkContext().setLogLevel("ERROR");
         org.apache.logging.log4j.core.config.Configurator.setLevel("encours.progress",
                 org.apache.logging.log4j.Level.INFO);

@@ -74,7 +74,7 @@ class PromisesTest {
     private static String key(Row r, String... keys) {
         StringBuilder sb = new StringBuilder();
         for (String k : keys) {
-            sb.append(sb.isEmpty() ? "" : " ").append((Object) r.getAs(k));
+            sb.append(sb.isEmpty() ? "" : " ").append(r.<Object>getAs(k));
         }
         return sb.toString();
     }

@@ -5,6 +5,7 @@ import static io.encours.contract.RejectReason.MISSING_FX_RATE;
 import static io.encours.ingestion.rules.ClassifiedTable.COPIES;
 import static io.encours.ingestion.rules.References.REASON;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
@@ -157,9 +158,9 @@ public final class SnapshotValidation {
             keyGiven = keyGiven.and(k.isNotNull());
         }
         Column copiesOfId = when(keyGiven, count(lit(1)).over(Window.partitionBy(key)));
-        Column reason = when(RowRules.firstBroken(table, snapshotDate).isNotNull(),
-                RowRules.firstBroken(table, snapshotDate))
-                .when(copiesOfId.gt(1), lit(DUPLICATE_ID.name()));
+        // A broken rule wins over the duplicate id; the rules are evaluated once.
+        Column reason = coalesce(RowRules.firstBroken(table, snapshotDate),
+                when(copiesOfId.gt(1), lit(DUPLICATE_ID.name())));
         return single.unionByName(collapsed.withColumn(REASON, reason));
     }
 
