@@ -37,6 +37,8 @@ class PipelineFaultsTest {
 
     @BeforeAll
     void serveTheBaseline() throws Exception {
+        // A test JVM that died mid-way may have left the tmpfs mounted: unmount before deleting.
+        DiskFull.release(Product.home().resolve("system-tests/target/system/faults/warehouse"));
         dir = Product.scratch("faults");
         warehouse = Baseline.copyInto(dir);
         api = ApiProcess.start(warehouse, dir.resolve("api.log"));
