@@ -81,7 +81,9 @@ public final class Ingestion {
             for (Table table : Contract.TABLES) {
                 Dataset<Row> raw = TableReader.read(spark, snapshot.path(), table);
                 conformed.put(table.name(), SchemaConformer.conform(table, raw));
-                read.put(table.name(), raw.count());
+                long rows = raw.count();
+                TableReader.requireRows(snapshot.path(), table, rows);
+                read.put(table.name(), rows);
             }
         }));
 

@@ -22,6 +22,17 @@ public final class TableReader {
     private TableReader() {
     }
 
+    /**
+     * Fails when a table without which a snapshot means nothing has no rows, whether its folder
+     * holds no data file or only files without rows. Takes the count the caller already has.
+     */
+    public static void requireRows(String snapshotPath, Table table, long rows) {
+        if (rows == 0 && MUST_HAVE_ROWS.contains(table.name())) {
+            throw new InputException("table " + table.name() + " has no rows (no data in "
+                    + new Path(snapshotPath, table.name()) + ")");
+        }
+    }
+
     public static Dataset<Row> read(SparkSession spark, String snapshotPath, Table table) {
         Path folder = new Path(snapshotPath, table.name());
         try {
@@ -35,19 +46,9 @@ public final class TableReader {
                     .map(Path::getName)
                     .anyMatch(name -> !name.startsWith("_") && !name.startsWith("."));
             if (!hasData) {
-                if (MUST_HAVE_ROWS.contains(table.name())) {
-                    throw new InputException("table " + table.name() + " is empty (no data file in "
-                            + folder + ")");
-                }
                 return spark.createDataFrame(java.util.List.of(), SparkTypes.schemaOf(table));
             }
-            Dataset<Row> rows = spark.read().parquet(folder.toString());
-            // Parquet footers hold the row counts: this reads no data.
-            if (MUST_HAVE_ROWS.contains(table.name()) && rows.isEmpty()) {
-                throw new InputException("table " + table.name() + " has no rows (its files in " + folder
-                        + " hold none)");
-            }
-            return rows;
+            return spark.read().parquet(folder.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder, e);
         } catch (RuntimeException e) {
