@@ -8,7 +8,8 @@
 # Environment: ENCOURS_BENCH_PORT (default 18180), ENCOURS_BENCH_CONNECTIONS (default 32),
 #   ENCOURS_BENCH_JAVA_OPTS (extra JVM options of the API, e.g. a GC), ENCOURS_BENCH_WRK_THREADS
 #   (default 1: on 2 cores, wrk and the API share the machine),
-#   ENCOURS_BENCH_COLLECTOR (default: the smallest collector id the API's /me shows to cfo).
+#   ENCOURS_BENCH_COLLECTOR (default: the smallest collector id the API's /me shows to cfo),
+#   ENCOURS_BENCH_JAR (default api/target/encours-api.jar; another build to compare).
 # Prints one line per endpoint: requests/s, p50, p99, and non-2xx responses.
 set -euo pipefail
 
@@ -18,7 +19,7 @@ DURATION="${2:-20}"
 PORT="${ENCOURS_BENCH_PORT:-18180}"
 CONNECTIONS="${ENCOURS_BENCH_CONNECTIONS:-32}"
 WRK_THREADS="${ENCOURS_BENCH_WRK_THREADS:-1}"
-JAR="$HOME_DIR/api/target/encours-api.jar"
+JAR="${ENCOURS_BENCH_JAR:-$HOME_DIR/api/target/encours-api.jar}"
 AUTH="Authorization: Basic $(printf 'cfo:cfo' | base64)"
 
 command -v wrk >/dev/null || { echo "bench-api: wrk is missing (apt-get install wrk)" >&2; exit 2; }

@@ -16,6 +16,7 @@ import io.encours.ingestion.rules.SnapshotValidation;
 import io.encours.ingestion.schema.ConformedTable;
 import io.encours.ingestion.schema.SchemaConformer;
 import io.encours.spark.JobStage;
+import io.encours.spark.WorkTables;
 import io.encours.storage.Warehouse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,16 +87,13 @@ public final class Ingestion {
             }
         }));
 
-        List<Dataset<Row>> cached = new ArrayList<>();
-        Map<String, ClassifiedTable> classified = SnapshotValidation.classify(conformed,
-                snapshot.date(), ds -> {
-                    Dataset<Row> persisted = ds.persist(StorageLevel.MEMORY_AND_DISK());
-                    cached.add(persisted);
-                    return persisted;
-                });
-        try {
+        // Classified tables are written to the run's work folder, not cached: see WorkTables.
+        Map<String, ClassifiedTable> classified = new LinkedHashMap<>();
+        try (WorkTables work = new WorkTables(spark, new org.apache.hadoop.fs.Path(curated.runPath(runId), "_work"))) {
             List<TableReport> reports = new ArrayList<>();
             timings.put("validate", JobStage.run(spark, "ingest: validate rows", () -> {
+                classified.putAll(SnapshotValidation.classify(conformed, snapshot.date(),
+                        rows -> work.keep("classified", rows)));
                 for (ClassifiedTable table : classified.values()) {
                     reports.add(countRows(table, read.get(table.table().name()),
                             conformed.get(table.table().name())));
@@ -122,11 +119,10 @@ public final class Ingestion {
             IngestionReport report = report(runId, IngestionReport.SUCCEEDED, snapshot, startedAt,
                     checked, overpaid, null);
             curated.writeFile(runId, "report.json", report.toJson());
+            work.close();
             curated.publish(runId);
             LOG.info("ingest: run {} published as current", runId);
             return report;
-        } finally {
-            cached.forEach(Dataset::unpersist);
         }
     }
 

@@ -19,10 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Entry point of the financial metrics (METRICS.md: balances-based metrics, DSO, CEI,
@@ -30,10 +30,9 @@ import org.apache.spark.storage.StorageLevel;
  * docs/tables/financial.md as a lazy Dataset, ready to be written as Parquet.
  *
  * <p>Intermediate results shared by several tables (the debtor balances at every date, the
- * small cubes of balances, sales and delays) are persisted (MEMORY_AND_DISK) when first
- * computed, so writing the tables one after the other computes each only once; release them
- * with {@link Computation#unpersist()} after writing. Pass {@code documents} and
- * {@code applications} cached: every family reads them.
+ * small cubes of balances, sales and delays) go through the caller's {@code share}, so writing
+ * the tables one after the other computes each only once. Pass {@code documents} and
+ * {@code applications} shared the same way: every family reads them.
  */
 public final class FinancialTables {
     public static final String SALES_MONTHLY = "fin_sales_monthly";
@@ -100,48 +99,30 @@ public final class FinancialTables {
     }
 
     /**
-     * The tables and the persisted intermediates behind them.
-     *
-     * @param tables table name → rows, in a stable order
-     * @param persisted intermediates persisted on first use
-     */
-    public record Computation(Map<String, Dataset<Row>> tables, List<Dataset<Row>> persisted) {
-        /** Releases the persisted intermediates (after the tables are written). */
-        public void unpersist() {
-            persisted.forEach(Dataset::unpersist);
-        }
-    }
-
-    /**
-     * Every financial table (name → Dataset).
+     * Every financial table (name → Dataset), in a stable order.
      *
      * @param s the curated snapshot (T, debtors, entities, collectors, disputes)
      * @param documents {@code Documents.documents(s, applications)}
      * @param applications {@code Documents.applications(s)}
-     * @param asOfDates the month ends of the history and T ({@code Documents.monthEnds(first, T)})
+     * @param history the month ends of the history and T ({@code Documents.monthEnds(first, T)})
+     * @param share applied to the intermediates that several tables read: the job writes them to
+     *     its work folder ({@code WorkTables}), tests cache them
      */
     public static Map<String, Dataset<Row>> compute(SparkSession spark, CuratedSnapshot s, Dataset<Row> documents,
-            Dataset<Row> applications, List<LocalDate> asOfDates) {
-        return computeTables(spark, s, documents, applications, History.of(asOfDates, s.snapshotDate())).tables();
-    }
-
-    /** As {@link #compute}, with an explicit history, returning the persisted intermediates too. */
-    public static Computation computeTables(SparkSession spark, CuratedSnapshot s, Dataset<Row> documents,
-            Dataset<Row> applications, History history) {
+            Dataset<Row> applications, History history, UnaryOperator<Dataset<Row>> share) {
         LocalDate t = s.snapshotDate();
-        List<Dataset<Row>> persisted = new ArrayList<>();
         Dataset<Row> dates = history.dates(spark);
-        Dataset<Row> cells = keep(Cube.cells(s.debtors()), persisted);
+        Dataset<Row> cells = share.apply(Cube.cells(s.debtors()));
 
         Dataset<Row> open = Documents.openBalances(spark, documents, applications, s.disputes(),
                 history.balanceDates());
-        Dataset<Row> debtorBalances = keep(AgedBalance.debtorBalances(open), persisted);
-        Dataset<Row> agingCube = keep(AgedBalance.cube(debtorBalances), persisted);
-        Dataset<Row> dailySales = keep(Sales.daily(documents), persisted);
-        Dataset<Row> salesWindows = keep(Sales.windows(dailySales, dates), persisted);
-        Dataset<Row> monthlySales = keep(Sales.monthly(dailySales), persisted);
-        Dataset<Row> delaysMonthly = keep(Delays.monthlyCube(documents), persisted);
-        Dataset<Row> debtorWindows = keep(Sales.debtorWindows(documents, t), persisted);
+        Dataset<Row> debtorBalances = share.apply(AgedBalance.debtorBalances(open));
+        Dataset<Row> agingCube = share.apply(AgedBalance.cube(debtorBalances));
+        Dataset<Row> dailySales = share.apply(Sales.daily(documents));
+        Dataset<Row> salesWindows = share.apply(Sales.windows(dailySales, dates));
+        Dataset<Row> monthlySales = share.apply(Sales.monthly(dailySales));
+        Dataset<Row> delaysMonthly = share.apply(Delays.monthlyCube(documents));
+        Dataset<Row> debtorWindows = share.apply(Sales.debtorWindows(documents, t));
         List<NationalFigure> figures = NationalBenchmarks.load();
 
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
@@ -155,18 +136,12 @@ public final class FinancialTables {
                 Sales.monthlyByDebtor(documents, t, Dso.COUNTBACK_MONTHS), s.debtors(), t));
         tables.put(CEI, Cei.table(cells, history.periods(spark, Periods.MONTH), agingCube, monthlySales));
         tables.put(DELAYS, Delays.table(spark, history, cells, delaysMonthly, agingCube));
-        tables.put(UNPAID_RATE, UnpaidRate.table(cells, keep(UnpaidRate.cohorts(documents, applications), persisted), t));
+        tables.put(UNPAID_RATE, UnpaidRate.table(cells, share.apply(UnpaidRate.cohorts(documents, applications)), t));
         tables.put(AGED_BALANCE, AgedBalance.cubeTable(agingCube, dates, s.entities(), s.collectors()));
         tables.put(AGED_BALANCE_DEBTOR, AgedBalance.debtorTable(debtorBalances, s.debtors(), dates));
         tables.put(NATIONAL_BENCHMARKS, NationalBenchmarks.table(spark, figures));
         tables.put(BENCHMARKS, Benchmarks.compare(spark, history, figures, cells, delaysMonthly, agingCube,
                 salesWindows));
-        return new Computation(tables, List.copyOf(persisted));
-    }
-
-    private static Dataset<Row> keep(Dataset<Row> dataset, List<Dataset<Row>> persisted) {
-        Dataset<Row> kept = dataset.persist(StorageLevel.MEMORY_AND_DISK());
-        persisted.add(kept);
-        return kept;
+        return tables;
     }
 }

@@ -18,16 +18,17 @@ import io.encours.analytics.publish.DuckDbPublisher;
 import io.encours.analytics.publish.PublishedTable;
 import io.encours.curated.CuratedSnapshot;
 import io.encours.spark.JobStage;
+import io.encours.spark.WorkTables;
 import io.encours.storage.Warehouse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The analytics stage: every table of docs/tables/ computed from one curated snapshot and
@@ -41,27 +42,26 @@ final class AnalyticsRun {
 
     static Pipeline.AnalyticsOutput run(SparkSession spark, CuratedSnapshot s, Warehouse area, String runId,
             PipelineConfig config) {
-        Map<String, Long> timings = new LinkedHashMap<>();
-        List<Dataset<Row>> persisted = new ArrayList<>();
-        LocalDate t = s.snapshotDate();
-        Dataset<Row> applications = keep(Documents.applications(s), persisted);
-        Dataset<Row> documents = keep(Documents.documents(s, applications), persisted);
-        LocalDate first = documents.agg(min(col("issue_date"))).first().getDate(0).toLocalDate();
-        History history = History.of(Documents.monthEnds(first, t), t);
+        // Intermediates read by several tables are written to the run's work folder, not cached
+        // (WorkTables says why), and deleted once the tables are written.
+        try (WorkTables work = new WorkTables(spark, new org.apache.hadoop.fs.Path(area.runPath(runId), "_work"))) {
+            return run(spark, s, area, runId, config, work);
+        }
+    }
 
-        Map<String, Dataset<Row>> tables = new LinkedHashMap<>(dimensions(s));
-        FinancialTables.Computation financial = FinancialTables.computeTables(spark, s, documents,
-                applications, history);
-        tables.putAll(financial.tables());
-        Dataset<Row> openAtT = keep(Documents.openBalances(spark, documents, applications, s.disputes(),
-                List.of(t)), persisted);
-        Map<String, Dataset<Row>> collection = CollectionTables.compute(spark, s, documents, applications,
-                openAtT, config.promiseGraceDays(), config.attributionWindowDays(), ds -> keep(ds, persisted));
-        tables.putAll(collection);
-        tables.put(CollectionTables.SCENARIO_EFFECTIVENESS, withScenarioPortfolioDelay(
-                collection.get(CollectionTables.SCENARIO_EFFECTIVENESS), documents));
-        tables.put(CollectionTables.COLLECTOR_PERFORMANCE, withCollectorPortfolio(
-                collection.get(CollectionTables.COLLECTOR_PERFORMANCE), financial.tables()));
+    private static Pipeline.AnalyticsOutput run(SparkSession spark, CuratedSnapshot s, Warehouse area, String runId,
+            PipelineConfig config, WorkTables work) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        // The shared intermediates are written now, in a stage of their own; the families' stages
+        // below then only compute and write their own tables.
+        JobStage.Timed<Defined> timed = JobStage.run(spark, "analytics: shared intermediates",
+                () -> define(spark, s, config, rows -> work.keep("shared", rows)));
+        timings.put("shared intermediates", timed.millis());
+        Defined defined = timed.value();
+        Dataset<Row> documents = defined.documents();
+        Dataset<Row> applications = defined.applications();
+        Map<String, Dataset<Row>> tables = defined.tables();
+        LocalDate t = s.snapshotDate();
         ForecastConfig forecast = new ForecastConfig(config.forecastHorizonDays(), config.backtestCutoffs(),
                 ForecastConfig.DEFAULT_BACKTEST_WEEKS, config.promiseGraceDays(),
                 ForecastConfig.DEFAULT_SHRINKAGE_K, ForecastConfig.DEFAULT_RANGE_LEVEL,
@@ -71,16 +71,39 @@ final class AnalyticsRun {
                 () -> forecastTables.putAll(CashForecast.compute(spark, s, documents, applications, forecast))));
 
         List<PublishedTable> published = new ArrayList<>();
-        try {
-            write(spark, area, runId, tables, published, timings);
-            long forecastWrite = JobStage.run(spark, "analytics: write forecast tables",
-                    () -> writeAll(area, runId, forecastTables, published));
-            timings.merge("forecast", forecastWrite, Long::sum);
-        } finally {
-            financial.unpersist();
-            persisted.forEach(Dataset::unpersist);
-        }
+        write(spark, area, runId, tables, published, timings);
+        long forecastWrite = JobStage.run(spark, "analytics: write forecast tables",
+                () -> writeAll(area, runId, forecastTables, published));
+        timings.merge("forecast", forecastWrite, Long::sum);
         return new Pipeline.AnalyticsOutput(published, PublishChecks.all(t), timings);
+    }
+
+    /** The tables other than the forecast's, with the documents and applications they read. */
+    private record Defined(Dataset<Row> documents, Dataset<Row> applications, Map<String, Dataset<Row>> tables) {
+    }
+
+    private static Defined define(SparkSession spark, CuratedSnapshot s, PipelineConfig config,
+            UnaryOperator<Dataset<Row>> share) {
+        LocalDate t = s.snapshotDate();
+        Dataset<Row> applications = share.apply(Documents.applications(s));
+        Dataset<Row> documents = share.apply(Documents.documents(s, applications));
+        LocalDate first = documents.agg(min(col("issue_date"))).first().getDate(0).toLocalDate();
+        History history = History.of(Documents.monthEnds(first, t), t);
+
+        Map<String, Dataset<Row>> tables = new LinkedHashMap<>(dimensions(s));
+        Map<String, Dataset<Row>> financial = FinancialTables.compute(spark, s, documents, applications, history,
+                share);
+        tables.putAll(financial);
+        Dataset<Row> openAtT = share.apply(Documents.openBalances(spark, documents, applications, s.disputes(),
+                List.of(t)));
+        Map<String, Dataset<Row>> collection = CollectionTables.compute(spark, s, documents, applications,
+                openAtT, config.promiseGraceDays(), config.attributionWindowDays(), share);
+        tables.putAll(collection);
+        tables.put(CollectionTables.SCENARIO_EFFECTIVENESS, withScenarioPortfolioDelay(
+                collection.get(CollectionTables.SCENARIO_EFFECTIVENESS), documents));
+        tables.put(CollectionTables.COLLECTOR_PERFORMANCE, withCollectorPortfolio(
+                collection.get(CollectionTables.COLLECTOR_PERFORMANCE), financial));
+        return new Defined(documents, applications, tables);
     }
 
     /** Writes the tables family by family, so that each family's time is on the console. */
@@ -182,12 +205,6 @@ final class AnalyticsRun {
                 .join(delay, col("collector_id").equalTo(col("y_collector"))
                         .and(col("month").equalTo(col("y_period"))), "left")
                 .drop("o_collector", "o_period", "s_collector", "s_period", "y_collector", "y_period");
-    }
-
-    private static Dataset<Row> keep(Dataset<Row> dataset, List<Dataset<Row>> persisted) {
-        Dataset<Row> kept = dataset.persist(StorageLevel.MEMORY_AND_DISK());
-        persisted.add(kept);
-        return kept;
     }
 
     static DuckDbPublisher.Check check(String description, String sql) {

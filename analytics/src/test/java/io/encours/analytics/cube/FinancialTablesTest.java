@@ -20,7 +20,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +47,6 @@ class FinancialTablesTest {
     private static final LocalDate T = d("2025-03-31");
     private static final String ALL = Cube.ALL;
     private static final Map<String, TableRows> tables = new LinkedHashMap<>();
-    private static FinancialTables.Computation computation;
     private static Dataset<Row> documents;
 
     @BeforeAll
@@ -81,13 +79,8 @@ class FinancialTablesTest {
         Dataset<Row> applications = Documents.applications(curated).cache();
         documents = Documents.documents(curated, applications).cache();
         List<LocalDate> asOf = Documents.monthEnds(d("2024-12-01"), T);
-        computation = FinancialTables.computeTables(spark, curated, documents, applications, History.of(asOf, T));
-        computation.tables().forEach((name, rows) -> tables.put(name, new TableRows(name, rows.collectAsList())));
-    }
-
-    @AfterAll
-    static void release() {
-        computation.unpersist();
+        FinancialTables.compute(spark, curated, documents, applications, History.of(asOf, T), Dataset::cache)
+                .forEach((name, rows) -> tables.put(name, new TableRows(name, rows.collectAsList())));
     }
 
     private static TableRows table(String name) {

@@ -19,8 +19,9 @@ public final class RoundingSerializers {
 
         @Override
         public void serialize(Number value, JsonGenerator gen, SerializationContext ctxt) {
-            double d = value.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
+            // Only a double or a float can be NaN or infinite: BigDecimal.doubleValue() parses a
+            // string, a cost on every figure of every response.
+            if ((value instanceof Double || value instanceof Float) && !Double.isFinite(value.doubleValue())) {
                 gen.writeNull();
                 return;
             }

@@ -8,8 +8,10 @@ import io.encours.api.query.Whitelist;
 import io.encours.api.web.error.BadParameterException;
 import io.encours.api.web.params.Params;
 import io.encours.api.web.params.Segment;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 class CsvAndSqlHelpersTest {
@@ -33,6 +35,20 @@ class CsvAndSqlHelpersTest {
         assertThat(Rounding.cents(-1.005)).hasToString("-1.01");
         assertThat(Rounding.days(41.254)).hasToString("41.25");
         assertThat(Rounding.cents(new java.math.BigDecimal("2.675"))).hasToString("2.68");
+    }
+
+    /** A figure as the API's responses carry it. */
+    record Figure(@Amount Number value) {
+    }
+
+    @Test
+    void figuresAreSerialisedRoundedAndANonFiniteDoubleAsNull() {
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.writeValueAsString(new Figure(new BigDecimal("2.675")))).isEqualTo("{\"value\":2.68}");
+        assertThat(json.writeValueAsString(new Figure(-1.005))).isEqualTo("{\"value\":-1.01}");
+        assertThat(json.writeValueAsString(new Figure(Double.NaN))).isEqualTo("{\"value\":null}");
+        assertThat(json.writeValueAsString(new Figure(Float.POSITIVE_INFINITY))).isEqualTo("{\"value\":null}");
+        assertThat(json.writeValueAsString(new Figure(null))).isEqualTo("{\"value\":null}");
     }
 
     @Test
