@@ -89,7 +89,7 @@ public final class Ingestion {
 
         // Classified tables are written to the run's work folder, not cached: see WorkTables.
         Map<String, ClassifiedTable> classified = new LinkedHashMap<>();
-        try (WorkTables work = new WorkTables(spark, new org.apache.hadoop.fs.Path(curated.runPath(runId), "_work"))) {
+        try (WorkTables work = WorkTables.inRun(spark, curated, runId)) {
             List<TableReport> reports = new ArrayList<>();
             timings.put("validate", JobStage.run(spark, "ingest: validate rows", () -> {
                 classified.putAll(SnapshotValidation.classify(conformed, snapshot.date(),
@@ -119,7 +119,7 @@ public final class Ingestion {
             IngestionReport report = report(runId, IngestionReport.SUCCEEDED, snapshot, startedAt,
                     checked, overpaid, null);
             curated.writeFile(runId, "report.json", report.toJson());
-            work.close();
+            work.close(); // before the switch: a published run holds no work folder
             curated.publish(runId);
             LOG.info("ingest: run {} published as current", runId);
             return report;

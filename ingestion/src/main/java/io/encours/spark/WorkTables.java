@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import io.encours.storage.Warehouse;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -34,6 +35,11 @@ public final class WorkTables implements AutoCloseable {
     public WorkTables(SparkSession spark, Path folder) {
         this.spark = requireNonNull(spark, "spark");
         this.folder = requireNonNull(folder, "folder");
+    }
+
+    /** The work folder of a run of {@code area}: {@code <run>/_work}. */
+    public static WorkTables inRun(SparkSession spark, Warehouse area, String runId) {
+        return new WorkTables(spark, new Path(area.runPath(runId), "_work"));
     }
 
     /**

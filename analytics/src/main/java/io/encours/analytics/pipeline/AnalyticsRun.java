@@ -44,7 +44,7 @@ final class AnalyticsRun {
             PipelineConfig config) {
         // Intermediates read by several tables are written to the run's work folder, not cached
         // (WorkTables says why), and deleted once the tables are written.
-        try (WorkTables work = new WorkTables(spark, new org.apache.hadoop.fs.Path(area.runPath(runId), "_work"))) {
+        try (WorkTables work = WorkTables.inRun(spark, area, runId)) {
             return run(spark, s, area, runId, config, work);
         }
     }
