@@ -11,6 +11,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Intermediate results a job reads several times, written once as Parquet into a work folder of
@@ -28,6 +30,8 @@ import org.apache.spark.sql.SparkSession;
  * interrupted run leaves it inside its run folder, which the next run's clean-up removes.
  */
 public final class WorkTables implements AutoCloseable {
+    // DEBUG: which intermediate a stage's time goes to (logger encours.work=DEBUG).
+    private static final Logger LOG = LoggerFactory.getLogger("encours.work");
     private final SparkSession spark;
     private final Path folder;
     private int written;
@@ -49,7 +53,9 @@ public final class WorkTables implements AutoCloseable {
     public Dataset<Row> keep(String name, Dataset<Row> rows) {
         String path = new Path(folder, String.format(Locale.ROOT, "%03d-%s", ++written,
                 name.replaceAll("[^A-Za-z0-9_-]", "_"))).toString();
+        long start = System.nanoTime();
         rows.write().parquet(path);
+        LOG.debug("{} written in {} ms", path, (System.nanoTime() - start) / 1_000_000);
         return spark.read().schema(rows.schema()).parquet(path);
     }
 

@@ -59,7 +59,8 @@ public final class CallerScopeResolver implements HandlerMethodArgumentResolver 
                 () -> snapshots.current().dimensions());
     }
 
-    static Caller callerOf(Authentication authentication) {
+    /** The caller behind {@code authentication}, or null when it is none of ours. */
+    public static Caller callerOf(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.encours.ingestion.rules;
 
 import static io.encours.contract.RejectReason.PARENT_REJECTED;
 import static io.encours.contract.RejectReason.UNKNOWN_REFERENCE;
+import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -24,8 +25,21 @@ public final class References {
     private References() {
     }
 
-    /** One reference: the child's column, the parent's ids with whether any was accepted. */
-    public record Reference(String column, Dataset<Row> parentStatus, boolean smallParent) {
+    /**
+     * One reference: the child's column, the parent's ids with whether any was accepted, and the
+     * columns of {@code parentStatus} the child takes from its parent ({@code carried}, kept on
+     * the checked rows; null when the id is unknown).
+     */
+    public record Reference(String column, Dataset<Row> parentStatus, boolean smallParent, List<String> carried) {
+        public Reference {
+            requireNonNull(column, "column");
+            requireNonNull(parentStatus, "parentStatus");
+            carried = List.copyOf(carried);
+        }
+
+        public Reference(String column, Dataset<Row> parentStatus, boolean smallParent) {
+            this(column, parentStatus, smallParent, List.of());
+        }
     }
 
     /**
@@ -50,8 +64,11 @@ public final class References {
             Reference ref = references.get(i);
             String id = "_ref" + i + "_id";
             String ok = "_ref" + i + "_ok";
+            List<org.apache.spark.sql.Column> statusColumns = new java.util.ArrayList<>(
+                    List.of(col("_ref_id").as(id), col("_ok").as(ok)));
+            ref.carried().forEach(c -> statusColumns.add(col(c)));
             Dataset<Row> status = ref.parentStatus()
-                    .select(col("_ref_id").as(id), col("_ok").as(ok));
+                    .select(statusColumns.toArray(org.apache.spark.sql.Column[]::new));
             if (ref.smallParent()) {
                 status = broadcast(status);
             }

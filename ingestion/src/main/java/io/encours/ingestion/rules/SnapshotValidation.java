@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
 import io.encours.contract.Contract;
@@ -179,7 +180,8 @@ public final class SnapshotValidation {
      * Invoices and credit notes. Documents that credit no invoice are checked against their
      * debtor and converted at their own rate; credit notes that credit an invoice are checked
      * against their debtor and that invoice (which must be an accepted INVOICE) and take its
-     * rate.
+     * rate, carried by the invoices' status: the standalone documents are aggregated once, not
+     * joined again for the rate.
      */
     private Dataset<Row> invoices(Dataset<Row> calendar, Dataset<Row> debtorStatus) {
         Dataset<Row> base = base(Contract.INVOICES);
@@ -190,35 +192,37 @@ public final class SnapshotValidation {
                 List.of(new Reference("debtor_id", debtorStatus, false)));
         standalone = withFx(standalone, "issue_date", calendar);
 
-        Dataset<Row> invoiceStatus = References.status(
-                standalone.filter(col("document_type").equalTo("INVOICE")), "invoice_id");
+        Column accepted = col(REASON).isNull();
+        Dataset<Row> invoiceStatus = standalone
+                .filter(col("document_type").equalTo("INVOICE").and(col("invoice_id").isNotNull()))
+                .groupBy(col("invoice_id").as("_ref_id"))
+                .agg(max(accepted).as("_ok"), max(when(accepted, col("fx_rate"))).as("_credited_rate"));
         Dataset<Row> creditNotes = References.check(base.filter(linked), List.of(
-                new Reference("debtor_id", debtorStatus, false),
-                new Reference("credited_invoice_id", invoiceStatus, false)));
-        Dataset<Row> creditedRates = standalone
-                .filter(col(REASON).isNull().and(col("document_type").equalTo("INVOICE")))
-                .select(col("invoice_id").as("_credited_id"), col("fx_rate").as("_credited_rate"));
-        creditNotes = creditNotes
-                .join(creditedRates, col("credited_invoice_id").equalTo(col("_credited_id")), "left")
+                        new Reference("debtor_id", debtorStatus, false),
+                        new Reference("credited_invoice_id", invoiceStatus, false, List.of("_credited_rate"))))
                 .withColumn("fx_rate", when(col(REASON).isNull(), col("_credited_rate")))
-                .drop("_credited_id", "_credited_rate");
+                .drop("_credited_rate");
         return standalone.unionByName(creditNotes)
                 .withColumn("amount_eur", eur(col("amount"), col("fx_rate")));
     }
 
-    /** Payments must point to an accepted INVOICE; they take its debtor and its rate. */
+    /**
+     * Payments must point to an accepted INVOICE; they take its debtor and its rate. One join:
+     * the invoices' status carries the accepted invoice's debtor and rate (an id has at most one
+     * accepted row: conflicting copies are all rejected).
+     */
     private Dataset<Row> payments() {
         Dataset<Row> invoices = classified.get("invoices").rows()
-                .filter(col("document_type").equalTo("INVOICE"));
-        Dataset<Row> checked = References.check(base(Contract.PAYMENTS), List.of(
-                new Reference("invoice_id", References.status(invoices, "invoice_id"), false)));
-        Dataset<Row> accepted = invoices.filter(col(REASON).isNull())
-                .select(col("invoice_id").as("_inv_id"), col("debtor_id"),
-                        col("fx_rate").as("_inv_rate"));
-        return checked.join(accepted, col("invoice_id").equalTo(col("_inv_id")), "left")
-                .withColumn("debtor_id", when(col(REASON).isNull(), col("debtor_id")))
+                .filter(col("document_type").equalTo("INVOICE").and(col("invoice_id").isNotNull()));
+        Column accepted = col(REASON).isNull();
+        Dataset<Row> invoiceStatus = invoices.groupBy(col("invoice_id").as("_ref_id"))
+                .agg(max(accepted).as("_ok"), max(when(accepted, col("debtor_id"))).as("_inv_debtor"),
+                        max(when(accepted, col("fx_rate"))).as("_inv_rate"));
+        return References.check(base(Contract.PAYMENTS), List.of(
+                        new Reference("invoice_id", invoiceStatus, false, List.of("_inv_debtor", "_inv_rate"))))
+                .withColumn("debtor_id", when(col(REASON).isNull(), col("_inv_debtor")))
                 .withColumn("amount_eur", eur(col("amount"), col("_inv_rate")))
-                .drop("_inv_id", "_inv_rate");
+                .drop("_inv_debtor", "_inv_rate");
     }
 
     /**
