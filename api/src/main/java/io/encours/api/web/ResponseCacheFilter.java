@@ -34,6 +34,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * served. Bounded per run by bytes held ({@code maxBytes}); an answer over {@code maxEntryBytes}
  * (a large export) is not kept. Entries are never evicted: the set of distinct requests of a
  * run is small, and once the budget is spent, further answers are simply rendered each time.
+ *
+ * <p>The body is buffered until the controller returns, which suits the API's synchronous
+ * controllers. An asynchronous one (none today) would need the filter to also run on the async
+ * dispatch, as Spring's {@code ShallowEtagHeaderFilter} does.
  */
 public final class ResponseCacheFilter extends OncePerRequestFilter {
     /** Headers replayed with a cached body, besides {@code Encours-*}. */
