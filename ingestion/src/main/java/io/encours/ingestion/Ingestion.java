@@ -89,6 +89,7 @@ public final class Ingestion {
 
         // Classified tables are written to the run's work folder, not cached: see WorkTables.
         Map<String, ClassifiedTable> classified = new LinkedHashMap<>();
+        IngestionReport published;
         try (WorkTables work = WorkTables.inRun(spark, curated, runId)) {
             List<TableReport> reports = new ArrayList<>();
             timings.put("validate", JobStage.run(spark, "ingest: validate rows", () -> {
@@ -119,11 +120,12 @@ public final class Ingestion {
             IngestionReport report = report(runId, IngestionReport.SUCCEEDED, snapshot, startedAt,
                     checked, overpaid, null);
             curated.writeFile(runId, "report.json", report.toJson());
-            work.close(); // before the switch: a published run holds no work folder
-            curated.publish(runId);
-            LOG.info("ingest: run {} published as current", runId);
-            return report;
+            published = report;
         }
+        // After the work folder is deleted: a published run holds none.
+        curated.publish(runId);
+        LOG.info("ingest: run {} published as current", runId);
+        return published;
     }
 
     private TableReport countRows(ClassifiedTable table, long readRows, ConformedTable conformed) {
