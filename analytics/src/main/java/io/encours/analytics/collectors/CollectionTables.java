@@ -51,8 +51,9 @@ public final class CollectionTables {
      * Same, applying {@code share} (the pipeline's work folder, {@code WorkTables}; in tests
      * {@code Dataset::cache}) to the intermediates several tables read: promise status (6
      * tables), payment attribution (its table and the action facts), the action facts (scenario
-     * effectiveness, collector performance; small), actionable debtors (worklist, legal list). Without it, each written table recomputes them, attribution
-     * included. The caller releases them after writing.
+     * effectiveness, collector performance; small), actionable debtors (worklist, legal list).
+     * Without it, each written table recomputes them, attribution included. The caller releases
+     * them after writing.
      */
     public static Map<String, Dataset<Row>> compute(SparkSession spark, CuratedSnapshot s, Dataset<Row> documents,
             Dataset<Row> applications, Dataset<Row> openBalancesAtT, int promiseGraceDays, int attributionWindowDays,

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -25,31 +26,31 @@ public final class References {
     private References() {
     }
 
-    /**
-     * One reference: the child's column, the parent's ids with whether any was accepted, and the
-     * columns of {@code parentStatus} the child takes from its parent ({@code carried}, kept on
-     * the checked rows; null when the id is unknown).
-     */
-    public record Reference(String column, Dataset<Row> parentStatus, boolean smallParent, List<String> carried) {
+    /** Prefix of the parent columns a status carries: {@code taken} becomes {@code _parent_taken}. */
+    public static final String PARENT_PREFIX = "_parent_";
+
+    /** One reference: the child's column, the parent's ids with whether any was accepted. */
+    public record Reference(String column, Dataset<Row> parentStatus, boolean smallParent) {
         public Reference {
             requireNonNull(column, "column");
             requireNonNull(parentStatus, "parentStatus");
-            carried = List.copyOf(carried);
-        }
-
-        public Reference(String column, Dataset<Row> parentStatus, boolean smallParent) {
-            this(column, parentStatus, smallParent, List.of());
         }
     }
 
     /**
      * Parent status of a classified table: one row per non-null id, {@code _ok} true when at
-     * least one row with that id was accepted.
+     * least one row with that id was accepted, and for each of {@code taken} the accepted row's
+     * value as {@value #PARENT_PREFIX}column (null when none was accepted; an id has at most one
+     * accepted row: conflicting copies are all rejected). A child checked against it keeps the
+     * taken columns, so it gets its parent's values in the same join as the check.
      */
-    public static Dataset<Row> status(Dataset<Row> classified, String idColumn) {
+    public static Dataset<Row> status(Dataset<Row> classified, String idColumn, String... taken) {
+        Column accepted = col(REASON).isNull();
+        Column[] values = java.util.Arrays.stream(taken)
+                .map(c -> max(when(accepted, col(c))).as(PARENT_PREFIX + c)).toArray(Column[]::new);
         return classified.filter(col(idColumn).isNotNull())
                 .groupBy(col(idColumn).as("_ref_id"))
-                .agg(max(col(REASON).isNull()).as("_ok"));
+                .agg(max(accepted).as("_ok"), values);
     }
 
     /**
@@ -64,11 +65,14 @@ public final class References {
             Reference ref = references.get(i);
             String id = "_ref" + i + "_id";
             String ok = "_ref" + i + "_ok";
-            List<org.apache.spark.sql.Column> statusColumns = new java.util.ArrayList<>(
+            List<Column> statusColumns = new java.util.ArrayList<>(
                     List.of(col("_ref_id").as(id), col("_ok").as(ok)));
-            ref.carried().forEach(c -> statusColumns.add(col(c)));
-            Dataset<Row> status = ref.parentStatus()
-                    .select(statusColumns.toArray(org.apache.spark.sql.Column[]::new));
+            for (String taken : ref.parentStatus().columns()) {
+                if (taken.startsWith(PARENT_PREFIX)) {
+                    statusColumns.add(col(taken));
+                }
+            }
+            Dataset<Row> status = ref.parentStatus().select(statusColumns.toArray(Column[]::new));
             if (ref.smallParent()) {
                 status = broadcast(status);
             }

@@ -3,6 +3,7 @@ package io.encours.ingestion.rules;
 import static io.encours.contract.RejectReason.DUPLICATE_ID;
 import static io.encours.contract.RejectReason.MISSING_FX_RATE;
 import static io.encours.ingestion.rules.ClassifiedTable.COPIES;
+import static io.encours.ingestion.rules.References.PARENT_PREFIX;
 import static io.encours.ingestion.rules.References.REASON;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -10,7 +11,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
 import io.encours.contract.Contract;
@@ -180,8 +180,7 @@ public final class SnapshotValidation {
      * Invoices and credit notes. Documents that credit no invoice are checked against their
      * debtor and converted at their own rate; credit notes that credit an invoice are checked
      * against their debtor and that invoice (which must be an accepted INVOICE) and take its
-     * rate, carried by the invoices' status: the standalone documents are aggregated once, not
-     * joined again for the rate.
+     * rate, carried by the invoices' status (one join).
      */
     private Dataset<Row> invoices(Dataset<Row> calendar, Dataset<Row> debtorStatus) {
         Dataset<Row> base = base(Contract.INVOICES);
@@ -192,37 +191,29 @@ public final class SnapshotValidation {
                 List.of(new Reference("debtor_id", debtorStatus, false)));
         standalone = withFx(standalone, "issue_date", calendar);
 
-        Column accepted = col(REASON).isNull();
-        Dataset<Row> invoiceStatus = standalone
-                .filter(col("document_type").equalTo("INVOICE").and(col("invoice_id").isNotNull()))
-                .groupBy(col("invoice_id").as("_ref_id"))
-                .agg(max(accepted).as("_ok"), max(when(accepted, col("fx_rate"))).as("_credited_rate"));
+        Dataset<Row> invoiceStatus = References.status(
+                standalone.filter(col("document_type").equalTo("INVOICE")), "invoice_id", "fx_rate");
         Dataset<Row> creditNotes = References.check(base.filter(linked), List.of(
                         new Reference("debtor_id", debtorStatus, false),
-                        new Reference("credited_invoice_id", invoiceStatus, false, List.of("_credited_rate"))))
-                .withColumn("fx_rate", when(col(REASON).isNull(), col("_credited_rate")))
-                .drop("_credited_rate");
+                        new Reference("credited_invoice_id", invoiceStatus, false)))
+                .withColumn("fx_rate", when(col(REASON).isNull(), col(PARENT_PREFIX + "fx_rate")))
+                .drop(PARENT_PREFIX + "fx_rate");
         return standalone.unionByName(creditNotes)
                 .withColumn("amount_eur", eur(col("amount"), col("fx_rate")));
     }
 
     /**
-     * Payments must point to an accepted INVOICE; they take its debtor and its rate. One join:
-     * the invoices' status carries the accepted invoice's debtor and rate (an id has at most one
-     * accepted row: conflicting copies are all rejected).
+     * Payments must point to an accepted INVOICE; they take its debtor and its rate, carried by
+     * the invoices' status (one join).
      */
     private Dataset<Row> payments() {
-        Dataset<Row> invoices = classified.get("invoices").rows()
-                .filter(col("document_type").equalTo("INVOICE").and(col("invoice_id").isNotNull()));
-        Column accepted = col(REASON).isNull();
-        Dataset<Row> invoiceStatus = invoices.groupBy(col("invoice_id").as("_ref_id"))
-                .agg(max(accepted).as("_ok"), max(when(accepted, col("debtor_id"))).as("_inv_debtor"),
-                        max(when(accepted, col("fx_rate"))).as("_inv_rate"));
+        Dataset<Row> invoiceStatus = References.status(classified.get("invoices").rows()
+                .filter(col("document_type").equalTo("INVOICE")), "invoice_id", "debtor_id", "fx_rate");
         return References.check(base(Contract.PAYMENTS), List.of(
-                        new Reference("invoice_id", invoiceStatus, false, List.of("_inv_debtor", "_inv_rate"))))
-                .withColumn("debtor_id", when(col(REASON).isNull(), col("_inv_debtor")))
-                .withColumn("amount_eur", eur(col("amount"), col("_inv_rate")))
-                .drop("_inv_debtor", "_inv_rate");
+                        new Reference("invoice_id", invoiceStatus, false)))
+                .withColumn("debtor_id", when(col(REASON).isNull(), col(PARENT_PREFIX + "debtor_id")))
+                .withColumn("amount_eur", eur(col("amount"), col(PARENT_PREFIX + "fx_rate")))
+                .drop(PARENT_PREFIX + "debtor_id", PARENT_PREFIX + "fx_rate");
     }
 
     /**
