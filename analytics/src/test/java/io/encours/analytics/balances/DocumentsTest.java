@@ -46,6 +46,13 @@ class DocumentsTest {
                 .add("payments", "P4", "W", d("2025-02-01"), 300, "CHECK")
                 // stand-alone credit note: open (negative) from its issue date
                 .add("invoices", "S", "D2", "CREDIT_NOTE", null, d("2025-02-01"), d("2025-02-01"), -50, "EUR", null)
+                // paid on three dates (two payments on one of them): applied(d) through the join
+                .add("invoices", "M", "D2", "INVOICE", null, d("2025-01-05"), d("2025-02-04"), 900, "EUR", null)
+                .add("payments", "PM1", "M", d("2025-01-20"), 100, "TRANSFER")
+                .add("payments", "PM2", "M", d("2025-02-15"), 150, "TRANSFER")
+                .add("payments", "PM3", "M", d("2025-02-15"), 50, "CARD")
+                .add("payments", "PM4", "M", d("2025-03-10"), 300, "TRANSFER")
+                .add("disputes", "X3", "M", d("2025-02-20"), d("2025-03-05"), "QUALITY")
                 .add("disputes", "X1", "B", d("2025-03-01"), null, "PRICE")
                 .add("disputes", "X2", "D", d("2025-03-21"), d("2025-03-25"), "PRICE");
         curated = CuratedFixture.of(spark, f, T);
@@ -68,7 +75,7 @@ class DocumentsTest {
         Map<String, String> remaining = docs.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().getDecimal(e.getValue().fieldIndex("remaining_eur")).stripTrailingZeros().toPlainString()));
         assertThat(remaining).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "A", "0", "B", "1500", "C", "0", "D", "1500", "O", "-30", "W", "0", "S", "-50"));
+                "A", "0", "B", "1500", "C", "0", "D", "1500", "O", "-30", "W", "0", "S", "-50", "M", "300"));
     }
 
     @Test
@@ -83,15 +90,18 @@ class DocumentsTest {
                 .toList();
         assertThat(rows).containsExactly(
                 "2025-01-31 A 1000 -9 false",
+                "2025-01-31 M 800 -4 false",
                 "2025-01-31 O 100 -4 false",
                 "2025-01-31 W 1000 -4 false",
                 "2025-02-28 A 400 19 false",
                 "2025-02-28 B 2000 -17 false",
+                "2025-02-28 M 600 24 true",
                 "2025-02-28 O -30 24 false",
                 "2025-02-28 S -50 27 false",
                 "2025-02-28 W 700 24 false",
                 "2025-03-31 B 1500 14 true",
                 "2025-03-31 D 1500 -19 false",
+                "2025-03-31 M 300 55 false",
                 "2025-03-31 O -30 55 false",
                 "2025-03-31 S -50 58 false");
         // AR(T) of the worked example's debtor: 3 000
