@@ -7,21 +7,25 @@
 #
 #   scripts/bench-spark-floor.sh SNAPSHOT_ROOT      # the latest snapshot_date=… under it
 #
-# Environment: BENCH_DIR (scratch and results, default /tmp/encours-bench-floor),
-# ENCOURS_SPARK_HEAP (default 6g). A fixed Python loop is timed before and after, as a ruler
-# of the machine's speed (this VM's speed varies by up to 4× within minutes).
+# Environment: BENCH_DIR (scratch, default /tmp/encours-bench-floor), BENCH_OUT (results file,
+# default $BENCH_DIR/results.txt), ENCOURS_SPARK_HEAP (default 6g). A fixed Python loop (10^7
+# additions) is timed before and after as a ruler of the machine's speed: on this VM it has taken
+# from 1.0 to 5.5 s, sometimes within minutes.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [[ $# -eq 1 ]] || { echo "usage: $0 SNAPSHOT_ROOT" >&2; exit 2; }
 SNAPSHOT="$(ls -d "$(cd "$1" && pwd)"/snapshot_date=* | sort | tail -1)"
 BENCH_DIR="${BENCH_DIR:-/tmp/encours-bench-floor}"
+OUT="${BENCH_OUT:-$BENCH_DIR/results.txt}"
+export ENCOURS_SPARK_HEAP="${ENCOURS_SPARK_HEAP:-6g}"
 JAR="$ROOT/analytics/target/encours-pipeline.jar"
 [[ -f "$JAR" ]] || (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
-# shellcheck source=lib/spark-jvm-flags.sh
+# shellcheck source=../bin/lib/spark-jvm-flags.sh
 source "$ROOT/bin/lib/spark-jvm-flags.sh"
 export SPARK_LOCAL_IP=127.0.0.1
 mkdir -p "$BENCH_DIR"
 rm -rf "$BENCH_DIR/copy"
+trap 'rm -rf "$BENCH_DIR/copy"' EXIT
 
 # Compiled first: the java source launcher would compile inside the timed JVM.
 CP="$JAR:$ROOT/analytics/target/lib/*"
@@ -32,14 +36,21 @@ ruler() {
   /usr/bin/time -f %e /usr/bin/python3 -c 's = 0
 for i in range(10**7): s += i' 2>&1
 }
+# "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34" → seconds; peak RSS in MiB.
+wall_seconds() {
+  grep 'Elapsed (wall clock)' "$1" | awk '{print $NF}' \
+    | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }'
+}
+rss_mib() { grep 'Maximum resident set size' "$1" | awk '{printf "%d", $NF / 1024}'; }
+
+before="$(ruler)"
+/usr/bin/time -v -o "$BENCH_DIR/floor.time" java "-Xmx$ENCOURS_SPARK_HEAP" "${SPARK_JVM_FLAGS[@]}" \
+  -cp "$BENCH_DIR/classes:$CP" SparkFloor "$SNAPSHOT" "$BENCH_DIR/copy" \
+  > "$BENCH_DIR/floor.out" 2> "$BENCH_DIR/floor.log" || { tail -20 "$BENCH_DIR/floor.log" >&2; exit 1; }
+after="$(ruler)"
 {
-  echo "spark floor $(date -u +%Y-%m-%dT%H:%M:%SZ) snapshot=$SNAPSHOT heap=${ENCOURS_SPARK_HEAP:-6g}"
-  echo "ruler before: $(ruler) s"
-  /usr/bin/time -v -o "$BENCH_DIR/floor.time" java "-Xmx${ENCOURS_SPARK_HEAP:-6g}" "${SPARK_JVM_FLAGS[@]}" \
-    -cp "$BENCH_DIR/classes:$CP" SparkFloor "$SNAPSHOT" "$BENCH_DIR/copy" \
-    2> "$BENCH_DIR/floor.log"
-  echo "wall $(grep 'Elapsed (wall clock)' "$BENCH_DIR/floor.time" | awk '{print $NF}')," \
-       "peak RSS $(grep 'Maximum resident set size' "$BENCH_DIR/floor.time" | awk '{printf "%d", $NF / 1024}') MiB"
-  echo "ruler after: $(ruler) s"
-} | tee -a "$BENCH_DIR/results.txt"
-rm -rf "$BENCH_DIR/copy"
+  echo "spark floor $(date -u +%Y-%m-%dT%H:%M:%SZ) snapshot=$SNAPSHOT local[2] heap=$ENCOURS_SPARK_HEAP"
+  cat "$BENCH_DIR/floor.out"
+  echo "process wall=$(wall_seconds "$BENCH_DIR/floor.time")s peak_rss_mb=$(rss_mib "$BENCH_DIR/floor.time")"
+  echo "ruler (Python loop) before=${before}s after=${after}s"
+} | tee -a "$OUT"

@@ -46,7 +46,7 @@ class DocumentsTest {
                 .add("payments", "P4", "W", d("2025-02-01"), 300, "CHECK")
                 // stand-alone credit note: open (negative) from its issue date
                 .add("invoices", "S", "D2", "CREDIT_NOTE", null, d("2025-02-01"), d("2025-02-01"), -50, "EUR", null)
-                // paid on three dates (two payments on one of them): applied(d) through the join
+                // paid on three dates (two payments on one of them), in dispute over one month end
                 .add("invoices", "M", "D2", "INVOICE", null, d("2025-01-05"), d("2025-02-04"), 900, "EUR", null)
                 .add("payments", "PM1", "M", d("2025-01-20"), 100, "TRANSFER")
                 .add("payments", "PM2", "M", d("2025-02-15"), 150, "TRANSFER")
@@ -72,6 +72,7 @@ class DocumentsTest {
         assertThat(docs.get("O").getDate(docs.get("O").fieldIndex("settle_date"))).isEqualTo(java.sql.Date.valueOf("2025-02-10"));
         assertThat(docs.get("W").isNullAt(docs.get("W").fieldIndex("settle_date"))).isTrue();
         assertThat(docs.get("C").isNullAt(docs.get("C").fieldIndex("settle_date"))).isTrue();
+        assertThat(docs.get("M").isNullAt(docs.get("M").fieldIndex("settle_date"))).isTrue();
         Map<String, String> remaining = docs.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().getDecimal(e.getValue().fieldIndex("remaining_eur")).stripTrailingZeros().toPlainString()));
         assertThat(remaining).containsExactlyInAnyOrderEntriesOf(Map.of(
