@@ -26,12 +26,8 @@ JAR="$ROOT/analytics/target/encours-pipeline.jar"
 mkdir -p "$BENCH_DIR"
 [[ -f "$JAR" ]] || (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
 
-# "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34" → seconds; peak RSS in MiB.
-wall_seconds() {
-  grep 'Elapsed (wall clock)' "$1" | awk '{print $NF}' \
-    | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }'
-}
-rss_mib() { grep 'Maximum resident set size' "$1" | awk '{printf "%d", $NF / 1024}'; }
+# shellcheck source=lib/gnu-time.sh
+source "$ROOT/scripts/lib/gnu-time.sh"
 
 wh="$BENCH_DIR/spark-wh"
 duck="$BENCH_DIR/duckdb-out"

@@ -15,6 +15,8 @@
 # 2), BENCH_DUCKDB_MEMORY (default 6GB), BENCH_DUCKDB=0 to skip the DuckDB reference.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/gnu-time.sh
+source "$ROOT/scripts/lib/gnu-time.sh"
 BENCH_DIR="${BENCH_DIR:-/tmp/encours-bench}"
 OUT="${BENCH_OUT:-$BENCH_DIR/results.txt}"
 export ENCOURS_SPARK_HEAP="${ENCOURS_SPARK_HEAP:-8g}"
@@ -50,8 +52,8 @@ duckdb_metrics() {
   duck="$(grep '^total_seconds=' "$log" | cut -d= -f2)"
   {
     echo "metrics, DuckDB SQL reference (scripts/duckdb/metrics-reference.sql, threads=$threads):" \
-      "statements=${duck}s wall=$(grep 'Elapsed (wall clock)' "$BENCH_DIR/metrics-ref-$invoices.time" | awk '{print $NF}')" \
-      "peak_rss_mb=$(grep 'Maximum resident set size' "$BENCH_DIR/metrics-ref-$invoices.time" | awk '{printf "%d", $NF / 1024}')"
+      "statements=${duck}s wall=$(wall_clock "$BENCH_DIR/metrics-ref-$invoices.time")" \
+      "peak_rss_mb=$(rss_mib "$BENCH_DIR/metrics-ref-$invoices.time")"
     echo "  computes: standard DSO (windows 30/60/90/180/365) at every month end, monthly payment delays," \
       "aged balance at T; group level (aged balance also per entity), from curated Parquet to Parquet"
     awk -v h="$shared" -v a="$dso" -v b="$delays" -v c="$aged" -v d="$duck" 'BEGIN {
@@ -84,10 +86,9 @@ for invoices in "$@"; do
   # shellcheck disable=SC2086
   /usr/bin/time -v -o "$BENCH_DIR/pipe-$invoices.time" "$ROOT/bin/encours" pipeline \
     --snapshot-root "$snap" --warehouse "$wh" --master "$master" ${BENCH_SPARK_CONF:-} > "$BENCH_DIR/pipe-$invoices.log"
-  wall=$(grep 'Elapsed (wall clock)' "$BENCH_DIR/pipe-$invoices.time" | awk '{print $NF}')
-  rss=$(grep 'Maximum resident set size' "$BENCH_DIR/pipe-$invoices.time" | awk '{print $NF}')
   {
-    echo "invoices=$invoices debtors=$debtors master=$master wall=$wall peak_rss_mb=$((rss / 1024))"
+    echo "invoices=$invoices debtors=$debtors master=$master" \
+      "wall=$(wall_clock "$BENCH_DIR/pipe-$invoices.time") peak_rss_mb=$(rss_mib "$BENCH_DIR/pipe-$invoices.time")"
     sed -n '/Published run/,$p' "$BENCH_DIR/pipe-$invoices.log"
   } | tee -a "$OUT"
   [[ "${BENCH_KEEP_SNAPSHOTS:-0}" == 1 ]] || rm -rf "$snap"

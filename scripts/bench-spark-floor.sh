@@ -36,12 +36,8 @@ ruler() {
   /usr/bin/time -f %e /usr/bin/python3 -c 's = 0
 for i in range(10**7): s += i' 2>&1
 }
-# "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34" → seconds; peak RSS in MiB.
-wall_seconds() {
-  grep 'Elapsed (wall clock)' "$1" | awk '{print $NF}' \
-    | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }'
-}
-rss_mib() { grep 'Maximum resident set size' "$1" | awk '{printf "%d", $NF / 1024}'; }
+# shellcheck source=lib/gnu-time.sh
+source "$ROOT/scripts/lib/gnu-time.sh"
 
 before="$(ruler)"
 /usr/bin/time -v -o "$BENCH_DIR/floor.time" java "-Xmx$ENCOURS_SPARK_HEAP" "${SPARK_JVM_FLAGS[@]}" \

@@ -1,3 +1,4 @@
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -80,7 +81,7 @@ public final class SparkFloor {
         Dataset<Row> invoiceIds = spark.read().parquet(out + "/_invoice_ids");
         double merge = ids + report("references: joins, sort-merge", references(spark, snapshot, invoiceIds));
         double broadcast = ids + report("references: joins, invoice ids broadcast",
-                references(spark, snapshot, org.apache.spark.sql.functions.broadcast(invoiceIds)));
+                references(spark, snapshot, broadcast(invoiceIds)));
         // A job could read the children once for the copy and the join: the read is taken off
         // the references. It is every table's read, more than the children's: the floor errs low.
         double references = Math.max(0, Math.min(merge, broadcast) - read);
